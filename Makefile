@@ -1,0 +1,67 @@
+# The Flock's developer entry points. `make run` and `make test` each bring
+# this machine to what they need by themselves (packages, venv, daemons).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+KS_VENV := .venv-keystone
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip --disable-pip-version-check -q
+PYTEST := $(VENV)/bin/pytest
+STAMP := $(VENV)/.installed
+KS_STAMP := $(KS_VENV)/.installed
+
+.PHONY: run stop status test unit functional lint bench docs genconfig host venv clean
+
+host:
+	@tools/ensure-host.sh
+
+$(STAMP): setup.cfg setup.py requirements.txt test-requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PIP) install -U pip setuptools wheel 2>&1 | grep -v '^WARNING: Location' || true
+	@$(PIP) install -r requirements.txt -r test-requirements.txt 2>&1 | grep -v '^WARNING: Location' || true
+	@$(PIP) install --no-deps -e . 2>&1 | grep -v '^WARNING: Location' || true
+	@$(PY) -c 'import stx_common, fm' && touch $@
+
+venv: $(STAMP)
+
+# Keystone lives in its own venv: it is a test peer, not a dependency.
+$(KS_STAMP): tools/keystone-requirements.txt
+	@test -x $(KS_VENV)/bin/python || $(PYTHON) -m venv $(KS_VENV)
+	@$(KS_VENV)/bin/pip --disable-pip-version-check -q install -r tools/keystone-requirements.txt 2>&1 | grep -v '^WARNING: Location' || true
+	@$(KS_VENV)/bin/python -c 'import keystone' && touch $@
+
+run: host venv
+	@$(PY) tools/flock_run.py start
+
+stop:
+	@$(PY) tools/flock_run.py stop
+
+status:
+	@$(PY) tools/flock_run.py status
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+unit: venv
+	$(PYTEST) -q -m 'not functional' common fm
+
+functional: host venv $(KS_STAMP)
+	$(PYTEST) -q -m functional common fm
+
+test: host venv $(KS_STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) tools/check_module_size.py
+	$(PYTEST) -q -p no:randomly --timeout=600 common fm
+
+bench: host venv
+	$(PY) -m benchmarks
+
+docs: venv
+	$(VENV)/bin/sphinx-build -q -W -b html doc/source doc/build/html
+
+genconfig: venv
+	@for f in etc/oslo-config-generator/*.conf; do \
+	  $(VENV)/bin/oslo-config-generator --config-file $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) $(KS_VENV) .run doc/build

@@ -1,0 +1,1 @@
+"""REST scaffolding shared by every service's pecan API."""

@@ -1,0 +1,1 @@
+"""Database plumbing: sessions, model base, alembic runner, dbsync."""

@@ -1,0 +1,60 @@
+"""oslo.policy enforcement with the roles StarlingX uses.
+
+Roles: ``admin``, ``configurator``, ``operator``, ``reader`` (and
+``service`` for the Flock's own services). Reads are open to any of the
+four; writes need admin or configurator unless a service's own rules say
+otherwise. A service lists its rules in ``<svc>/policies.py`` on top of
+:data:`BASE_RULES` and calls :func:`authorize` from its controllers.
+"""
+from oslo_config import cfg
+from oslo_policy import policy
+
+from stx_common import exception
+
+CONF = cfg.CONF
+
+ADMIN_OR_CONFIGURATOR = 'rule:admin_or_configurator'
+READER = 'rule:reader_or_operator_or_configurator'
+
+BASE_RULES = [
+    policy.RuleDefault('admin', 'role:admin',
+                       description='The admin role.'),
+    policy.RuleDefault('configurator', 'role:configurator',
+                       description='The configurator role.'),
+    policy.RuleDefault('operator', 'role:operator',
+                       description='The operator role.'),
+    policy.RuleDefault('reader', 'role:reader',
+                       description='The reader role.'),
+    policy.RuleDefault('service', 'role:service',
+                       description="The Flock's own services."),
+    policy.RuleDefault('admin_or_configurator',
+                       'rule:admin or rule:configurator',
+                       description='Who may change things.'),
+    policy.RuleDefault('reader_or_operator_or_configurator',
+                       'rule:admin or rule:configurator or rule:operator '
+                       'or rule:reader or rule:service',
+                       description='Who may read things.'),
+]
+
+
+class PolicyNotAuthorized(exception.Forbidden):
+    msg_fmt = 'Policy doesn\'t allow %(action)s to be performed.'
+
+
+def make_enforcer(rules, conf=CONF):
+    """An enforcer knowing :data:`BASE_RULES` and ``rules``."""
+    enforcer = policy.Enforcer(conf)
+    enforcer.register_defaults(BASE_RULES)
+    enforcer.register_defaults(rules)
+    return enforcer
+
+
+def authorize(enforcer, action, context, target=None):
+    """Raise :class:`PolicyNotAuthorized` (403) unless allowed."""
+    if target is None:
+        target = {'project_id': context.project_id,
+                  'user_id': context.user_id}
+    credentials = context.to_policy_values()
+    credentials['is_admin'] = context.is_admin
+    if not enforcer.enforce(action, target, credentials):
+        raise PolicyNotAuthorized(action=action)

@@ -15,9 +15,15 @@ SORT_DIRS = ('asc', 'desc')
 
 @dataclasses.dataclass(frozen=True)
 class Page:
+    """A validated page request.
+
+    ``sort_key`` None means the collection's own default order (which may
+    sort on several columns); ``sort_dir`` is then that order's direction.
+    """
+
     limit: int
     marker: str | None
-    sort_key: str
+    sort_key: str | None
     sort_dir: str
 
 
@@ -31,8 +37,7 @@ def _to_int(name, value):
 
 
 def parse_page(limit=None, marker=None, sort_key=None, sort_dir=None,
-               sort_keys=('id',), default_sort_key=None,
-               default_sort_dir='asc'):
+               sort_keys=('id',), default_sort_dir='asc'):
     """Validate the paging parameters of a list request.
 
     :param sort_keys: the keys this collection can be sorted by.
@@ -46,8 +51,8 @@ def parse_page(limit=None, marker=None, sort_key=None, sort_dir=None,
         if size <= 0:
             raise exception.Invalid(reason='limit must be positive')
         size = min(size, CONF.api.limit_max)
-    key = sort_key or default_sort_key or sort_keys[0]
-    if key not in sort_keys:
+    key = sort_key or None
+    if key is not None and key not in sort_keys:
         raise exception.Invalid(reason='sort_key %r is not one of: %s'
                                 % (key, ', '.join(sort_keys)))
     direction = (sort_dir or default_sort_dir).lower()
@@ -74,7 +79,8 @@ def next_link(request, resource, items, page, marker_field='uuid',
               else getattr(last, marker_field))
     params = [('limit', page.limit)]
     params += [(k, v) for k, v in extra.items() if v not in (None, '')]
-    params += [('sort_key', page.sort_key), ('sort_dir', page.sort_dir),
-               ('marker', marker)]
+    if page.sort_key is not None:
+        params += [('sort_key', page.sort_key), ('sort_dir', page.sort_dir)]
+    params.append(('marker', marker))
     return '%s/%s?%s' % (base_url(request), resource.strip('/'),
                          parse.urlencode(params))

@@ -15,6 +15,7 @@ import json
 
 from oslo_db import exception as db_exc
 from oslo_log import log
+import oslo_messaging as messaging
 import webob
 import webob.exc
 
@@ -82,6 +83,11 @@ class FaultMiddleware:
                       request.path, exc)
             response = error_response(
                 503, 'The database is not available; try again.')
+        except messaging.MessagingException as exc:
+            LOG.error('%s %s: RPC failed: %s', request.method, request.path,
+                      exc)
+            response = error_response(
+                503, 'The service is not answering; try again.')
         except webob.exc.HTTPException as exc:
             response = error_response(exc.code, exc.explanation or
                                       exc.title)

@@ -213,14 +213,21 @@ def to_wire(fault):
 
 
 def from_wire(text):
-    """Parse the ``###`` form (leading separator and the last field,
-    keep_existing_alarm, are optional, as fmClientCli writes them)."""
-    body = text.strip()
-    if body.startswith(SEPARATOR):
-        body = body[len(SEPARATOR):]
-    if body.endswith(SEPARATOR):
-        body = body[:-len(SEPARATOR)]
-    parts = [p.strip() for p in body.split(SEPARATOR)]
+    """Parse the ``###`` form.
+
+    Both StarlingX forms are read: ``fm_api``'s (a leading separator, 15
+    fields) and ``fmClientCli``'s (``<uuid>###<alarm_id>###...###``, the
+    uuid possibly empty, keep_existing_alarm optional).
+    """
+    parts = text.strip().split(SEPARATOR)
+    if parts and parts[-1].strip() == '':
+        parts = parts[:-1]
+    # The alarm state is the third field; one more in front of it means a
+    # leading separator.
+    if len(parts) > 3 and parts[0] == '' and parts[2] not in ALARM_STATES \
+            and parts[3] in ALARM_STATES:
+        parts = parts[1:]
+    parts = [p.strip() for p in parts]
     if len(parts) not in (len(WIRE_FIELDS), len(WIRE_FIELDS) - 1):
         raise InvalidFault(reason='expected %d fields separated by %s, got '
                            '%d' % (len(WIRE_FIELDS) - 1, SEPARATOR,

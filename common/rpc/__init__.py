@@ -25,7 +25,17 @@ ALLOWED_EXMODS = ['stx_common.exception']
 
 
 def register_messaging_opts(conf):
-    """Groups oslo.messaging 18 only registers on the global CONF."""
+    """oslo.messaging's transport options, and the groups oslo.messaging
+    18 only registers on the global CONF."""
+    from oslo_messaging import opts as messaging_opts
+
+    for group, opts in messaging_opts.list_opts():
+        if group is None:
+            for opt in opts:
+                try:
+                    conf.register_opt(opt)
+                except cfg.DuplicateOptError:
+                    pass
     for group, opts in (('oslo_messaging_tracing',
                          _tracing.oslo_messaging_tracing),
                         ('oslo_messaging_metrics',

@@ -1,12 +1,14 @@
 """Assembling a service's WSGI application.
 
 ``make_app(root)`` gives: the fault middleware (StarlingX error format)
-around Keystone's auth_token middleware (when ``[api] auth_strategy =
-keystone``) around the pecan application with the context and request-id
-hooks. Paths in ``public_paths`` need no token (version discovery).
+around the request-id middleware (``X-OpenStack-Request-Id``) around
+Keystone's auth_token middleware (when ``[api] auth_strategy = keystone``)
+around the pecan application with the context hook. Paths in
+``public_paths`` need no token (version discovery).
 """
 from keystonemiddleware import auth_token
 from oslo_config import cfg
+from oslo_middleware import request_id
 import pecan
 
 from stx_common.api import faults, hooks
@@ -41,12 +43,11 @@ def make_app(root, extra_hooks=(), auth_strategy=None,
     strategy = auth_strategy or conf.api.auth_strategy
     app = pecan.make_app(
         root,
-        hooks=[hooks.ContextHook(strategy), hooks.RequestIdHook(),
-               *extra_hooks],
+        hooks=[hooks.ContextHook(strategy), *extra_hooks],
         force_canonical=False,
         guess_content_type_from_ext=False,
     )
     if strategy == 'keystone':
         app = PublicPathsAuth(app, {'oslo_config_config': conf},
                               public_paths)
-    return faults.FaultMiddleware(app)
+    return faults.FaultMiddleware(request_id.RequestId(app))

@@ -78,7 +78,11 @@ class FaultMiddleware:
                 LOG.error('%s %s failed: %s', request.method, request.path,
                           exc)
             response = error_response(exc.code, exc.message)
-        except (db_exc.DBConnectionError, db_exc.DBError) as exc:
+        except db_exc.DBDuplicateEntry as exc:
+            LOG.warning('%s %s: duplicate entry: %s', request.method,
+                        request.path, exc)
+            response = error_response(409, 'The resource already exists.')
+        except db_exc.DBConnectionError as exc:
             LOG.error('%s %s: database error: %s', request.method,
                       request.path, exc)
             response = error_response(

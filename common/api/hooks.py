@@ -1,5 +1,4 @@
-"""Pecan hooks: the request context and the request id."""
-from oslo_context import context as oslo_context
+"""Pecan hooks: the request context."""
 import pecan
 from pecan import hooks
 
@@ -21,21 +20,11 @@ class ContextHook(hooks.PecanHook):
         environ = state.request.environ
         if self.auth_strategy == 'noauth':
             context = ctx.get_admin_context(
-                request_id=environ.get(oslo_context.HTTP_REQUEST_ID_HEADER))
+                request_id=environ.get('openstack.request_id'))
         else:
             context = ctx.RequestContext.from_environ(environ)
             context.is_admin = 'admin' in context.roles
         state.request.context = context
-
-
-class RequestIdHook(hooks.PecanHook):
-    """Answers every request with ``X-OpenStack-Request-Id``."""
-
-    def after(self, state):
-        context = getattr(state.request, 'context', None)
-        if context is not None and state.response is not None:
-            state.response.headers['X-OpenStack-Request-Id'] = (
-                context.request_id)
 
 
 def context():

@@ -182,10 +182,14 @@ class Fault:
                      'keep_existing_alarm'):
             if name in data:
                 data[name] = _flag(data[name])
-        try:
-            return cls(**data)
-        except TypeError as exc:
-            raise InvalidFault(reason=str(exc)) from None
+        data.setdefault('reason_text', '')
+        missing = [f.name for f in dataclasses.fields(cls)
+                   if f.default is dataclasses.MISSING and
+                   f.default_factory is dataclasses.MISSING and
+                   f.name not in data]
+        if missing:
+            raise InvalidFault(reason='%s is required' % ', '.join(missing))
+        return cls(**data)
 
 
 # Order of the fields in StarlingX's '###' text form.

@@ -1,0 +1,1 @@
+"""fm-api: FM's REST API (StarlingX wire format, port 18002)."""

@@ -1,0 +1,1 @@
+"""fm-api's pecan controllers."""

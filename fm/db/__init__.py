@@ -1,0 +1,1 @@
+"""FM's database: models, migrations and the only code opening sessions."""

@@ -1,0 +1,1 @@
+"""fm-manager: stores alarm events and serves FM's write RPCs."""

@@ -19,7 +19,7 @@ import oslo_messaging as messaging
 import webob
 import webob.exc
 
-from stx_common import exception
+from stx_common import db, exception
 
 LOG = log.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class FaultMiddleware:
             LOG.warning('%s %s: duplicate entry: %s', request.method,
                         request.path, exc)
             response = error_response(409, 'The resource already exists.')
-        except db_exc.DBConnectionError as exc:
+        except db.UNAVAILABLE as exc:
             LOG.error('%s %s: database error: %s', request.method,
                       request.path, exc)
             response = error_response(

@@ -4,8 +4,9 @@ from oslo_config import cfg
 GROUP = 'alarms'
 
 opts = [
-    cfg.StrOpt('exchange', default='fm',
-               help='AMQP exchange the alarm client publishes to.'),
+    cfg.StrOpt('exchange', default='fm.alarms',
+               help='AMQP exchange the alarm client publishes to (direct, '
+                    'durable; not the RPC exchange of FM).'),
     cfg.StrOpt('queue', default='fm.alarms',
                help='Durable queue fm-manager consumes alarm events from.'),
     cfg.StrOpt('spool_dir',

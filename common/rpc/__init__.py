@@ -30,12 +30,16 @@ def register_messaging_opts(conf):
     from oslo_messaging import opts as messaging_opts
 
     for group, opts in messaging_opts.list_opts():
-        if group is None:
+        if group in (None, 'oslo_messaging_rabbit'):
             for opt in opts:
                 try:
-                    conf.register_opt(opt)
+                    conf.register_opt(opt, group=group)
                 except cfg.DuplicateOptError:
                     pass
+    # Durable topic queues: a request sent while a server is reconnecting
+    # after a broker restart waits in its queue instead of being dropped.
+    conf.set_default('amqp_durable_queues', True,
+                     group='oslo_messaging_rabbit')
     for group, opts in (('oslo_messaging_tracing',
                          _tracing.oslo_messaging_tracing),
                         ('oslo_messaging_metrics',

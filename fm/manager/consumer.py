@@ -14,6 +14,7 @@ from oslo_db import exception as db_exc
 from oslo_log import log
 
 from fm.conf import CONF
+from stx_common import db
 from stx_common.alarms import channel
 from stx_common.contracts import alarm as contract
 
@@ -84,7 +85,7 @@ class AlarmConsumer:
                     events, log_max=self.conf.event_log_max_size,
                     seen_max=max(100000, 10 * len(events)))
                 break
-            except (db_exc.DBConnectionError, db_exc.DBError) as exc:
+            except (*db.UNAVAILABLE, db_exc.DBError) as exc:
                 LOG.warning('Cannot store %d alarm events yet: %s',
                             len(events), exc)
                 time.sleep(self.conf.fm.db_retry_interval)

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PKGS=(rabbitmq-server postgresql ipmitool dnsmasq-base iproute2 bridge-utils
-      procps psmisc curl)
+      procps psmisc curl busybox iputils-ping)
 
 need=()
 for p in "${PKGS[@]}"; do

@@ -6,11 +6,13 @@
 * **BMCs**: one :mod:`stx_lab.bmc.ipmi` process for all IPMI BMCs, one
   :mod:`stx_lab.bmc.redfish` emulator per Redfish BMC;
 * **broker** control: ``stop_broker``/``start_broker`` run ``rabbitmqctl
-  stop_app`` / ``start_app`` on the site broker. That stops AMQP for
-  *every* user of the machine's RabbitMQ (other labs and test runs
-  included) until ``start_app``; connections are dropped and clients must
-  reconnect. A lab given a broker of its own (``broker={'node': ...}``)
-  only stops that node.
+  stop_app`` / ``start_app`` on the lab's broker. On the site broker (the
+  default) that stops AMQP for *every* user of the machine's RabbitMQ
+  (other labs and test runs included) until ``start_app``: connections are
+  dropped and clients must reconnect. A lab built with
+  ``broker='private'`` runs a RabbitMQ node of its own
+  (:class:`stx_common.testing.rabbit.PrivateBroker`, on free loopback
+  ports, removed by ``down``), and only that node stops.
 
 Each process is started detached with ``FLOCK_LAB`` in its environment,
 recorded as ``[pid, start time]`` under ``processes`` in ``lab.json``,
@@ -21,10 +23,11 @@ import os
 import socket
 import subprocess
 import sys
+from typing import Any
 import urllib.error
 import urllib.request
 
-from stx_common.testing import ports
+from stx_common.testing import ports, rabbit
 from stx_lab import addressing, dhcp, exception, procs, state
 from stx_lab.bmc import client
 
@@ -185,13 +188,50 @@ def start_redfish(paths: state.LabPaths, record: state.LabRecord,
 
 # -- broker --------------------------------------------------------------
 
+def new_private_broker() -> tuple[rabbit.PrivateBroker, dict[str, Any]]:
+    """A RabbitMQ node of the lab's own (not started) and its record."""
+    broker = rabbit.PrivateBroker()
+    return broker, {'host': '127.0.0.1', 'port': broker.port,
+                    'user': rabbit.USER, 'password': rabbit.PASSWORD,
+                    'node': broker.node,
+                    'private': {'dir': broker.dir,
+                                'dist_port': broker.dist_port}}
+
+
+def private_broker(record: dict[str, Any]) -> rabbit.PrivateBroker:
+    """The lab's private broker, rebuilt from its record."""
+    broker = rabbit.PrivateBroker.__new__(rabbit.PrivateBroker)
+    broker.port = record['port']
+    broker.node = record['node']
+    broker.dir = record['private']['dir']
+    broker.dist_port = record['private']['dist_port']
+    return broker
+
+
+def remove_private_broker(record: dict[str, Any]) -> None:
+    """Shut the lab's private broker down and remove its files; sweep up
+    its Erlang processes (``rabbitmqctl shutdown`` can leave a node that
+    was ``stop_app``-ed running)."""
+    if not record.get('private'):
+        return
+    if os.path.isdir(record['private']['dir']):
+        private_broker(record).destroy()
+    node = [pid for pid in procs.all_pids()
+            if procs.environ(pid).get('RABBITMQ_NODENAME') == record['node']]
+    procs.stop_all(node, timeout=10.0)
+
+
 def _rabbitmqctl(broker: dict, action: str) -> None:
     argv = ['rabbitmqctl', '-q']
+    env = None
+    if broker.get('private'):
+        env = private_broker(broker)._env()
     if broker.get('node'):
         argv += ['-n', broker['node']]
     try:
         result = subprocess.run(argv + [action], capture_output=True,
-                                text=True, timeout=120, check=False)
+                                text=True, timeout=120, check=False,
+                                env=env)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise exception.LabError('rabbitmqctl %s: %s' % (action, exc)) \
             from exc

@@ -15,7 +15,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 from stx_common.testing import waiting
 
@@ -236,7 +235,3 @@ def stop_all(pids: Iterable[int], timeout: float = 5.0,
 def wait_until(predicate, timeout: float, what: str, interval: float = 0.05):
     """Poll ``predicate`` until truthy (deadline-bound, no fixed sleeps)."""
     return waiting.wait_for(predicate, timeout, interval=interval, what=what)
-
-
-def monotonic() -> float:
-    return time.monotonic()

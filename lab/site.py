@@ -113,7 +113,7 @@ class Site:
            bmc: str = 'ipmi', bmc_types: dict[str, str] | None = None,
            subnets: dict[str, str] | None = None,
            lease_hook: str = dhcp.DEFAULT_LEASE_HOOK,
-           broker: dict[str, Any] | None = None,
+           broker: str | dict[str, Any] | None = None,
            database: dict[str, Any] | None = None,
            forwards: list[tuple[int, str, int]] | None = None,
            services: dict[str, list] | None = None,
@@ -126,6 +126,9 @@ class Site:
         :param subnets: explicit subnets of every network (else a free
             slot's).
         :param lease_hook: command dnsmasq's lease hook hands events to.
+        :param broker: ``'private'`` for a RabbitMQ node of the lab's own,
+            or the site broker's ``host``/``port``/``user``/``password``
+            (default: 127.0.0.1:5672 guest/guest).
         :param forwards: extra ``(port, target host, target port)``
             forwarded from the mgmt gateway.
         :param services: boot services per host (see
@@ -182,6 +185,9 @@ class Site:
     def _build(self, spec, types, subnets, lease_hook, broker, database,
                forwards, services, boot, timeout) -> None:
         deadline = time.monotonic() + timeout
+        private = None
+        if broker == 'private':
+            private, broker = infra.new_private_broker()
         if spec.namespaced:
             with state.locked(ALLOC_LOCK):
                 record = self._plan(spec, types, subnets, lease_hook,
@@ -199,6 +205,8 @@ class Site:
             self.paths.save(record)
             self._record = record
         self._write_host_files(record, services)
+        if private is not None:
+            private.start()
         if spec.namespaced:
             dhcp.write_scripts(self.paths, lease_hook)
             infra.start_forwarder(self.paths, record)
@@ -359,6 +367,7 @@ class Site:
             record = self.paths.load()
         if record is not None:
             infra.stop_recorded(record)
+            infra.remove_private_broker(record.broker)
         procs.stop_all(procs.marked(self.lab_id), timeout=3.0)
         if os.geteuid() == 0:
             self._remove_network()

@@ -1,5 +1,6 @@
 """Building and removing labs: nothing left behind, several side by side,
 and aio-sx without namespaces."""
+import ipaddress
 import os
 
 import pytest
@@ -22,8 +23,12 @@ def test_two_labs_side_by_side_and_down_leaves_nothing():
         assert not set(first.record.subnets.values()) & set(
             second.record.subnets.values())
         for site in (first, second):
+            pxeboot = site.subnet('pxeboot')
             for name in site.hosts:
                 assert site.host(name).running()
+                # each lab's dnsmasq served its own hosts
+                lease = site.address(name, 'pxeboot')
+                assert lease and ipaddress.ip_address(lease) in pxeboot
         # a new process knows the lab from its state alone
         loaded = sitemod.Site.load(second.lab_id)
         assert loaded.power('worker-0', 'status') == 'on'

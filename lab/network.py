@@ -82,8 +82,11 @@ def list_links(prefix: str = '') -> list[str]:
 def create_bridge(name: str, address: str, prefixlen: int) -> None:
     with _route() as ipr:
         if _index(ipr, name) is None:
+            # NOTE: no STP (ports forward at once) and no multicast
+            # snooping: heartbeat multicast is always flooded to every
+            # host, with no IGMP querier needed.
             ipr.link('add', ifname=name, kind='bridge', br_stp_state=0,
-                     br_forward_delay=0)
+                     br_forward_delay=0, br_mcast_snooping=0)
         index = _index(ipr, name)
         with _ignore(_EEXIST):
             ipr.addr('add', index=index, address=address,

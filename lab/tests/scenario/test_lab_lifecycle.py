@@ -8,6 +8,7 @@ import pytest
 from stx_common.testing import waiting
 from stx_lab import exception, naming, testing
 from stx_lab import site as sitemod
+from stx_lab.bmc import client
 
 pytestmark = [pytest.mark.lab]
 
@@ -64,6 +65,15 @@ def test_aio_sx_runs_on_localhost(tmp_path):
         site.power('controller-0', 'reset')
         waiting.wait_for(lambda: host.running() and host.boot_time != boot,
                          30, what='controller-0 rebooted')
+        site.set_sensor('controller-0', '12V', 10.5)
+        bmc = site.record.hosts['controller-0'].bmc
+        assert bmc.address == '127.0.0.1'
+        listing = client.ipmitool(bmc, site.bmc('controller-0').password,
+                                  'sensor', 'list')
+        row = next(line for line in listing.splitlines()
+                   if line.startswith('12V '))
+        assert [c.strip() for c in row.split('|')][1:4] == [
+            '10.500', 'Volts', 'cr']
         with pytest.raises(exception.LabExists):
             sitemod.Site(site.lab_id, str(tmp_path)).up('aio-sx')
     finally:

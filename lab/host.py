@@ -160,19 +160,19 @@ class Host:
                      timeout: float) -> None:
         def booted():
             if not procs.alive(*init):
-                raise exception.LabError(
-                    'init of %s exited during boot; see %s'
-                    % (self.name, self.paths.log('init', self.name)))
+                return 'dead'
             done = state.read_json(self._file('booted.json'), {})
             return done.get('boot_id') == boot_id
 
         try:
-            procs.wait_until(booted, timeout, 'boot of %s' % self.name)
+            outcome = procs.wait_until(booted, timeout,
+                                       'boot of %s' % self.name)
         except AssertionError as exc:
-            cause = exc.__cause__
-            if isinstance(cause, exception.LabError):
-                raise cause from None
             raise exception.LabError(str(exc)) from None
+        if outcome == 'dead':
+            raise exception.LabError(
+                'init of %s exited during boot; see %s'
+                % (self.name, self.paths.log('init', self.name)))
 
     def halt(self, grace: float = HALT_GRACE) -> None:
         """Power off: links down, processes stopped. No-op when off."""

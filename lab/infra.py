@@ -60,18 +60,18 @@ def start(paths: state.LabPaths, record: state.LabRecord, name: str,
 
     def check():
         if not procs.alive(pid, started):
-            raise exception.LabError('%s exited; see %s:\n%s'
-                                     % (name, log, _tail(log)))
+            return 'dead'
         return ready()
 
     try:
-        procs.wait_until(check, timeout, '%s ready' % name, interval=0.05)
-    except AssertionError as exc:
-        cause = exc.__cause__
-        if isinstance(cause, exception.LabError):
-            raise cause from None
+        outcome = procs.wait_until(check, timeout, '%s ready' % name,
+                                   interval=0.05)
+    except AssertionError:
         raise exception.LabError('%s not ready within %.0fs; see %s'
                                  % (name, timeout, log)) from None
+    if outcome == 'dead':
+        raise exception.LabError('%s exited; see %s:\n%s'
+                                 % (name, log, _tail(log)))
 
 
 def stop_recorded(record: state.LabRecord, timeout: float = 5.0) -> None:

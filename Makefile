@@ -61,7 +61,10 @@ docs: venv
 
 genconfig: venv
 	@for f in etc/oslo-config-generator/*.conf; do \
-	  $(VENV)/bin/oslo-config-generator --config-file $$f || exit 1; done
+	  case $$f in \
+	    *-policy.conf) $(VENV)/bin/oslopolicy-sample-generator --config-file $$f ;; \
+	    *) $(VENV)/bin/oslo-config-generator --config-file $$f ;; \
+	  esac || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(KS_VENV) .run doc/build

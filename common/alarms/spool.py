@@ -44,11 +44,14 @@ class Spool:
 
     def peek(self, count):
         """The oldest ``count`` events as (seq, document) pairs."""
+        return [(seq, json.loads(body)) for seq, body in self.peek_raw(count)]
+
+    def peek_raw(self, count):
+        """The oldest ``count`` events as (seq, JSON text) pairs."""
         with self._mutex:
-            rows = self._db.execute(
+            return self._db.execute(
                 'SELECT seq, body FROM events ORDER BY seq LIMIT ?',
                 (count,)).fetchall()
-        return [(seq, json.loads(body)) for seq, body in rows]
 
     def delete_through(self, seq):
         with self._mutex:

@@ -163,7 +163,7 @@ class Fault:
         return self
 
     def to_dict(self):
-        values = dataclasses.asdict(self)
+        values = {f.name: getattr(self, f.name) for f in _FAULT_FIELDS}
         if self.timestamp is not None:
             values['timestamp'] = format_timestamp(self.timestamp)
         return values
@@ -191,6 +191,8 @@ class Fault:
             raise InvalidFault(reason='%s is required' % ', '.join(missing))
         return cls(**data)
 
+
+_FAULT_FIELDS = dataclasses.fields(Fault)
 
 # Order of the fields in StarlingX's '###' text form.
 WIRE_FIELDS = ('uuid', 'alarm_id', 'alarm_state', 'entity_type_id',

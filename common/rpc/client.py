@@ -23,15 +23,27 @@ class RPCClient:
     VERSION = '1.0'
     #: seconds a call waits for its answer (None: rpc_response_timeout).
     TIMEOUT = None
+    #: exchange of the serving service when it is another service's (None:
+    #: this process's control exchange, i.e. its own service).
+    EXCHANGE = None
+    #: raise MessageUndeliverable at once when no queue takes the message
+    #: (the server was never started) instead of waiting for the timeout.
+    AT_LEAST_ONCE = False
 
-    def __init__(self, topic=None, version_cap=None):
+    def __init__(self, topic=None, version_cap=None, at_least_once=None):
         if not rpc.initialized():
             rpc.init()
         self.topic = topic or self.TOPIC
-        target = messaging.Target(topic=self.topic, version=self.VERSION)
+        target = messaging.Target(topic=self.topic, version=self.VERSION,
+                                  exchange=self.EXCHANGE)
+        if at_least_once is None:
+            at_least_once = self.AT_LEAST_ONCE
+        options = (messaging.TransportOptions(at_least_once=True)
+                   if at_least_once else None)
         self._client = messaging.get_rpc_client(
             rpc.TRANSPORT, target, version_cap=version_cap,
-            serializer=rpc.RequestContextSerializer())
+            serializer=rpc.RequestContextSerializer(),
+            transport_options=options)
 
     def _prepare(self, server=None, fanout=False, timeout=None,
                  version=None):

@@ -169,7 +169,9 @@ class Connection(session.ContextManagerOwner):
     def store_events(self, events, log_max=None, seen_max=None):
         """Apply a batch of AlarmEvents in order, in one transaction.
 
-        Events already stored (a redelivered batch) are skipped.
+        Events already stored (a redelivered batch) are skipped. Runs of
+        plain raises are written in bulk; anything else first flushes what
+        is buffered, so the order of events is kept.
 
         :returns: how many events changed something.
         """
@@ -177,17 +179,25 @@ class Connection(session.ContextManagerOwner):
         now = contract.utcnow()
         with self._writer() as db:
             seen = self._already_stored(db, [e.event_uuid for e in events])
-            batch = _Batch(db, now)
             fresh = []
             for event in events:
-                if event.event_uuid in seen:
+                if event.event_uuid not in seen:
+                    seen.add(event.event_uuid)
+                    fresh.append(event)
+            batch = _Batch(db, now)
+            for index, event in enumerate(fresh):
+                if event.action == 'set' and not event.fault.inhibit_alarms:
+                    batch.look_up(fresh[index:])
+                    applied += self._buffer_set(batch, event.fault)
                     continue
-                seen.add(event.event_uuid)
-                fresh.append({'uuid': event.event_uuid, 'created_at': now})
+                batch.flush()
                 if getattr(self, '_on_' + event.action)(batch, event):
                     applied += 1
+                batch.forget()
+            batch.flush()
             if fresh:
-                db.execute(P.insert(), fresh)
+                db.execute(P.insert(), [{'uuid': e.event_uuid,
+                                         'created_at': now} for e in fresh])
             if batch.history:
                 db.execute(E.insert(), batch.history)
             if log_max:
@@ -205,7 +215,25 @@ class Connection(session.ContextManagerOwner):
                 P.c.uuid.in_(chunk))).scalars())
         return found
 
+    @staticmethod
+    def _buffer_set(batch, fault):
+        """A raise without inhibition, written at the next flush."""
+        key = (fault.alarm_id, fault.entity_instance_id)
+        values = rules.alarm_values(fault)
+        if fault.suppression and batch.inhibited(fault.entity_instance_id,
+                                                 fault.uuid):
+            values['masked'] = True
+        if batch.exists(key):
+            if fault.keep_existing_alarm:
+                return 0
+            batch.update(key, values)
+        else:
+            batch.insert(key, values)
+        batch.record(values, rules.STATE_SET, fault.uuid)
+        return 1
+
     def _on_set(self, batch, event):
+        """A raise with inhibition: stored at once, then masks."""
         db, fault = batch.db, event.fault
         values = rules.alarm_values(fault)
         existing = db.execute(sa.select(A.c.id).where(
@@ -472,20 +500,71 @@ class Connection(session.ContextManagerOwner):
 
 
 class _Batch:
-    """Working state of one write transaction: history rows to insert and
-    the active inhibiting alarms (loaded once, kept current)."""
+    """Working state of one write transaction: buffered raises, history
+    rows to insert, and the active inhibiting alarms (loaded once, kept
+    current)."""
 
     def __init__(self, db, now):
         self.db = db
         self.now = now
         self.history = []
         self._inhibitors = None
+        self._exists = {}      # (alarm_id, entity) -> in the table?
+        self._inserts = {}     # (alarm_id, entity) -> row to insert
+        self._updates = {}     # (alarm_id, entity) -> new values
 
     def record(self, alarm, state, uuid, timestamp=None):
         self.history.append(dict(
             rules.history_values(alarm, state, uuid, timestamp),
             created_at=self.now))
 
+    # -- buffered raises ------------------------------------------------
+    def look_up(self, events):
+        """Learn which keys of the coming raises are already stored."""
+        keys = []
+        for event in events:
+            if event.action != 'set':
+                break
+            key = (event.fault.alarm_id, event.fault.entity_instance_id)
+            if key not in self._exists:
+                keys.append(key)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            found = set(self.db.execute(sa.select(
+                A.c.alarm_id, A.c.entity_instance_id).where(
+                    sa.tuple_(A.c.alarm_id, A.c.entity_instance_id).in_(
+                        chunk))).all())
+            for key in chunk:
+                self._exists[key] = tuple(key) in found
+
+    def exists(self, key):
+        return self._exists.get(key, False) or key in self._inserts
+
+    def insert(self, key, values):
+        self._inserts[key] = dict(values, created_at=self.now)
+
+    def update(self, key, values):
+        if key in self._inserts:
+            self._inserts[key] = dict(values, created_at=self.now)
+        else:
+            self._updates[key] = dict(values, updated_at=self.now)
+
+    def flush(self):
+        if self._inserts:
+            self.db.execute(A.insert(), list(self._inserts.values()))
+            for key in self._inserts:
+                self._exists[key] = True
+        if self._updates:
+            self.db.execute(_update_by_key(), [
+                dict(values, k_alarm_id=key[0], k_entity=key[1])
+                for key, values in self._updates.items()])
+        self._inserts, self._updates = {}, {}
+
+    def forget(self):
+        """After a clear, what is stored must be read again."""
+        self._exists = {}
+
+    # -- inhibition -----------------------------------------------------
     def inhibitors(self):
         """{alarm uuid: entity} of alarms raised with inhibit_alarms."""
         if self._inhibitors is None:
@@ -498,3 +577,18 @@ class _Batch:
         return any(rules.entity_covers(parent, entity)
                    for uuid, parent in self.inhibitors().items()
                    if uuid != own_uuid)
+
+
+_UPDATED_COLUMNS = ('uuid', 'alarm_state', 'entity_type_id', 'timestamp',
+                    'severity', 'reason_text', 'alarm_type',
+                    'probable_cause', 'proposed_repair_action',
+                    'service_affecting', 'suppression', 'inhibit_alarms',
+                    'masked', 'updated_at')
+
+
+def _update_by_key():
+    """UPDATE of one alarm by (alarm_id, entity), for executemany."""
+    return A.update().where(
+        A.c.alarm_id == sa.bindparam('k_alarm_id'),
+        A.c.entity_instance_id == sa.bindparam('k_entity')).values(
+            {c: sa.bindparam(c) for c in _UPDATED_COLUMNS})

@@ -147,3 +147,21 @@ def test_operator_delete_records_a_clear(dbapi):
     dbapi.delete_alarm(first.uuid)
     assert _active(dbapi) == {}
     assert [h[1] for h in _history(dbapi)] == ['set', 'clear']
+
+
+def test_bulk_reraise_of_stored_alarms_updates_them(dbapi):
+    first = [fault('200.006', 'host=w%d.process=p' % i, severity='major')
+             for i in range(30)]
+    dbapi.store_events([raised(f) for f in first])
+    again = [fault('200.006', 'host=w%d.process=p' % i, severity='critical',
+                   reason_text='again %d' % i) for i in range(30)]
+    new = fault('200.006', 'host=w99.process=p', severity='minor')
+    assert dbapi.store_events([raised(f) for f in again] + [raised(new)]) \
+        == 31
+    alarms = _active(dbapi)
+    assert len(alarms) == 31
+    row = alarms[('200.006', 'host=w7.process=p')]
+    assert (row['uuid'], row['severity'], row['reason_text']) == (
+        again[7].uuid, 'critical', 'again 7')
+    assert alarms[('200.006', 'host=w99.process=p')]['severity'] == 'minor'
+    assert len(_history(dbapi)) == 61

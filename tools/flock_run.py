@@ -1,0 +1,278 @@
+"""Bring the Flock up on this machine for a developer, and down again.
+
+``make run`` calls ``start``: it creates the databases and the RabbitMQ
+vhost, writes each service's config under ``.run/etc``, runs each
+service's dbsync, starts every process detached (logs in ``.run/log``,
+PIDs in ``.run/pid``), waits until each answers, shows the Flock working
+and prints how to use the CLIs. Running ``start`` again starts only what
+is not running. ``stop`` stops every process by its PID.
+"""
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import psycopg2
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUN = os.path.join(ROOT, '.run')
+BIN = os.path.join(ROOT, '.venv', 'bin')
+VHOST = 'flock'
+BROKER = 'rabbit://guest:guest@127.0.0.1:5672/%s' % VHOST
+PG = 'postgresql+psycopg2://postgres@127.0.0.1:5432/%s'
+
+
+def path(*parts):
+    return os.path.join(RUN, *parts)
+
+
+# -- site infrastructure ----------------------------------------------------
+def ensure_vhost():
+    listed = subprocess.run(['rabbitmqctl', '-q', 'list_vhosts'],
+                            capture_output=True, text=True, check=True)
+    if VHOST not in listed.stdout.split():
+        subprocess.run(['rabbitmqctl', '-q', 'add_vhost', VHOST], check=True)
+        subprocess.run(['rabbitmqctl', '-q', 'set_permissions', '-p', VHOST,
+                        'guest', '.*', '.*', '.*'], check=True)
+
+
+def ensure_database(name):
+    conn = psycopg2.connect(host='127.0.0.1', user='postgres',
+                            dbname='postgres')
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute('SELECT 1 FROM pg_database WHERE datname = %s', (name,))
+        if cur.fetchone() is None:
+            cur.execute('CREATE DATABASE "%s"' % name)
+    conn.close()
+    return PG % name
+
+
+def write_config(service, sections):
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    for section, values in sections.items():
+        parser[section] = {k: str(v) for k, v in values.items()}
+    os.makedirs(path('etc', service), exist_ok=True)
+    target = path('etc', service, '%s.conf' % service)
+    with open(target, 'w') as handle:
+        parser.write(handle)
+    return target
+
+
+# -- the services -----------------------------------------------------------
+def fm_config():
+    return write_config('fm', {
+        'DEFAULT': {'transport_url': BROKER, 'host': 'controller-0',
+                    'state_path': path('state', 'fm')},
+        'database': {'connection': ensure_database('flock_fm')},
+        'api': {'bind_host': '127.0.0.1', 'bind_port': 18002,
+                'auth_strategy': 'noauth'},
+    })
+
+
+def http_ready(port):
+    def check():
+        import socket
+
+        with socket.socket() as sock:
+            sock.settimeout(0.5)
+            return sock.connect_ex(('127.0.0.1', port)) == 0
+    return check
+
+
+def log_ready(name, text):
+    def check():
+        try:
+            with open(path('log', name + '.log'), errors='replace') as log:
+                return text in log.read()
+        except OSError:
+            return False
+    return check
+
+
+# name, config writer, dbsync script, processes: (name, readiness check)
+SERVICES = [
+    ('fm', fm_config, 'fm-dbsync', [
+        ('fm-manager', log_ready('fm-manager', 'Consuming alarm events')),
+        ('fm-api', http_ready(18002)),
+    ]),
+]
+
+
+# -- processes --------------------------------------------------------------
+def pid_of(name):
+    try:
+        with open(path('pid', name + '.pid')) as handle:
+            pid = int(handle.read().strip())
+    except (OSError, ValueError):
+        return None
+    try:
+        with open('/proc/%d/cmdline' % pid, 'rb') as handle:
+            cmdline = handle.read().replace(b'\0', b' ').decode()
+    except OSError:
+        return None
+    return pid if name in cmdline else None
+
+
+def start_process(name, config_file):
+    log = open(path('log', name + '.log'), 'ab')  # noqa: SIM115
+    proc = subprocess.Popen([os.path.join(BIN, name), '--config-file',
+                             config_file], stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    with open(path('pid', name + '.pid'), 'w') as handle:
+        handle.write(str(proc.pid))
+    return proc.pid
+
+
+def wait_ready(name, check, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pid_of(name) is None:
+            raise SystemExit('%s exited; see %s' % (
+                name, path('log', name + '.log')))
+        if check():
+            return
+        time.sleep(0.2)
+    raise SystemExit('%s did not become ready in %ds; see %s' % (
+        name, timeout, path('log', name + '.log')))
+
+
+def start():
+    for sub in ('log', 'pid', 'etc', 'state'):
+        os.makedirs(path(sub), exist_ok=True)
+    ensure_vhost()
+    started = []
+    for _service, configure, dbsync, processes in SERVICES:
+        config_file = configure()
+        subprocess.run([os.path.join(BIN, dbsync), '--config-file',
+                        config_file], check=True,
+                       stdout=open(path('log', dbsync + '.log'), 'ab'),
+                       stderr=subprocess.STDOUT)
+        for name, ready in processes:
+            if pid_of(name) is not None:
+                print('%-24s already running (pid %d)' % (name,
+                                                           pid_of(name)))
+                continue
+            start_process(name, config_file)
+            started.append((name, ready))
+    for name, ready in started:
+        wait_ready(name, ready)
+        print('%-24s started (pid %d)' % (name, pid_of(name)))
+    write_rc()
+    demo()
+    usage()
+
+
+def stop():
+    stopped = False
+    for _service, _configure, _dbsync, processes in reversed(SERVICES):
+        for name, _ready in reversed(processes):
+            pid = pid_of(name)
+            if pid is None:
+                continue
+            os.killpg(pid, signal.SIGTERM)
+            for _ in range(150):
+                if pid_of(name) is None:
+                    break
+                time.sleep(0.1)
+            else:
+                os.killpg(pid, signal.SIGKILL)
+            os.unlink(path('pid', name + '.pid'))
+            print('%-24s stopped' % name)
+            stopped = True
+    if not stopped:
+        print('Nothing of the Flock is running.')
+
+
+def status():
+    for _service, _configure, _dbsync, processes in SERVICES:
+        for name, _ready in processes:
+            pid = pid_of(name)
+            print('%-24s %s' % (name, 'running (pid %d)' % pid if pid
+                                else 'stopped'))
+
+
+# -- showing it -------------------------------------------------------------
+RC = """# Source this file to use the Flock's CLIs against `make run`.
+export FM_URL=http://127.0.0.1:18002
+export OS_AUTH_TOKEN=noauth
+export PATH=%s:$PATH
+""" % BIN
+
+
+def write_rc():
+    with open(path('flockrc'), 'w') as handle:
+        handle.write(RC)
+
+
+def cli(*argv):
+    env = dict(os.environ, FM_URL='http://127.0.0.1:18002',
+               OS_AUTH_TOKEN='noauth')
+    return subprocess.run([os.path.join(BIN, argv[0]), *argv[1:]], env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def demo():
+    """Raise an alarm the way any process would, and list it."""
+    if not os.path.exists(os.path.join(BIN, 'fm')):
+        return
+    config = ['--config-file', path('etc', 'fm', 'fm.conf')]
+    raised = cli('fmClientCli', *config, '-c',
+                 '###100.101###set###host###host=controller-0### ###major'
+                 '###Platform CPU threshold exceeded; threshold 90%, actual '
+                 '93% (raised by make run to show the Flock working)'
+                 '###operational-violation###threshold-crossed'
+                 '###Monitor and if condition persists, contact next level '
+                 'of support.###True###True###False###')
+    if raised.returncode != 0:
+        print('Raising the demonstration alarm failed: %s'
+              % raised.stderr.strip())
+        return
+    deadline = time.monotonic() + 30
+    listing = None
+    while time.monotonic() < deadline:
+        listing = cli('fm', 'alarm-list')
+        if '100.101' in listing.stdout:
+            break
+        time.sleep(0.3)
+    print('\n$ fmClientCli -c "###100.101###set###host###host=controller-0'
+          '###..."\n%s' % raised.stdout.strip())
+    print('$ fm alarm-list\n%s' % (listing.stdout if listing else ''))
+
+
+def usage():
+    print("""The Flock is up.
+  fm-api      http://127.0.0.1:18002   (auth_strategy=noauth)
+  fm-manager  consumes the durable alarm queue on vhost '%s'
+  logs        %s
+  configs     %s
+
+Use the CLIs:
+  source %s
+  fm alarm-list
+  fm alarm-summary
+  fm event-list --limit 10
+  fmClientCli --config-file %s -d "100.101###host=controller-0"
+
+Stop everything with: make stop
+""" % (VHOST, path('log'), path('etc'), path('flockrc'),
+       path('etc', 'fm', 'fm.conf')))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog='flock_run')
+    parser.add_argument('command', choices=('start', 'stop', 'status'))
+    args = parser.parse_args(argv)
+    if args.command in ('start', 'stop') and shutil.which('rabbitmqctl') is \
+            None:
+        raise SystemExit('RabbitMQ is not installed: run make host')
+    {'start': start, 'stop': stop, 'status': status}[args.command]()
+
+
+if __name__ == '__main__':
+    sys.exit(main())

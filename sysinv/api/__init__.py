@@ -1,0 +1,1 @@
+"""sysinv-api: StarlingX's REST API of the system inventory (port 6385)."""

@@ -1,0 +1,1 @@
+"""sysinv-api's controllers."""

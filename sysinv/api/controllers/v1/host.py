@@ -1,0 +1,89 @@
+"""/v1/ihosts: hosts (list, detail, show by id, uuid or hostname; add,
+update and actions as JSON-Patch, delete).
+
+Reads come from the DB; every write goes to the conductor, which checks
+it (:mod:`sysinv.conductor.host_checks`) and records it.
+"""
+from oslo_config import cfg
+import pecan
+from pecan import rest
+
+from sysinv import policies
+from sysinv.api.controllers.v1 import base
+from sysinv.common import constants, states
+from sysinv.db.api import hosts as host_db
+
+CONF = cfg.CONF
+
+FIELDS = (
+    'id', 'uuid', 'hostname', 'personality', 'subfunctions',
+    'subfunction_oper', 'subfunction_avail', 'invprovision',
+    'administrative', 'operational', 'availability', 'action',
+    'ihost_action', 'inv_state', 'action_state', 'vim_progress_status',
+    'task', 'mtce_info', 'reserved', 'recordtype', 'config_status',
+    'config_applied', 'config_target', 'clock_synchronization', 'uptime',
+    'location', 'capabilities', 'mgmt_mac', 'mgmt_ip', 'bm_ip', 'bm_type',
+    'bm_username', 'serialid', 'isystem_uuid', 'forisystemid', 'peer_id',
+    'peers', 'boot_device', 'rootfs_device', 'hw_settle', 'install_output',
+    'console', 'tboot', 'vsc_controllers', 'ttys_dcd', 'install_state',
+    'install_state_info', 'iscsi_initiator_name', 'nvme_host_id',
+    'nvme_host_nqn', 'device_image_update', 'reboot_needed',
+    'max_cpu_mhz_configured', 'min_cpu_mhz_allowed', 'max_cpu_mhz_allowed',
+    'cstates_available', 'apparmor', 'apparmor_config_status',
+    'kernel_running', 'kernel_config_status', 'sw_version', 'created_at',
+    'updated_at')
+
+# Sub-collections a host item links to (served under /v1/ihosts/<host>/).
+SUB_COLLECTIONS = ('iinterfaces', 'ports', 'ethernet_ports', 'inodes',
+                   'icpus', 'imemorys', 'idisks', 'partitions',
+                   'pci_devices', 'labels', 'interface_networks',
+                   'addresses')
+
+
+def is_active_controller(host):
+    """The controller this API runs on is the active one (StarlingX
+    compares with the local hostname)."""
+    return (host.get('personality') == constants.CONTROLLER and
+            host.get('hostname') == CONF.host)
+
+
+def view(row, expand=True):
+    values = base.render(row, FIELDS)
+    values['action'] = states.NONE_ACTION
+    values['location'] = row.get('location') or {}
+    capabilities = dict(row.get('capabilities') or {})
+    if row.get('personality') == constants.CONTROLLER:
+        capabilities[constants.CAPABILITY_PERSONALITY] = (
+            constants.CONTROLLER_ACTIVE if is_active_controller(row)
+            else constants.CONTROLLER_STANDBY)
+    values['capabilities'] = capabilities
+    values['links'] = base.links('ihosts', row['uuid'])
+    if expand:
+        for name in SUB_COLLECTIONS:
+            values[name] = base.links('ihosts', row['uuid'], name)
+    return values
+
+
+class HostController(rest.RestController):
+    _custom_actions = {'detail': ['GET']}
+
+    def _list(self, kwargs, expand, resource):
+        policies.authorize('sysinv:ihosts:get', pecan.request.context)
+        page = base.parse_page(kwargs, host_db.SORT_KEYS)
+        personality = kwargs.get('personality') or None
+        rows = pecan.request.dbapi.list_hosts(personality, page)
+        return base.page_of('ihosts', [view(r, expand) for r in rows],
+                            resource, page, personality=personality)
+
+    @pecan.expose('json')
+    def get_all(self, **kwargs):
+        return self._list(kwargs, False, 'v1/ihosts')
+
+    @pecan.expose('json')
+    def detail(self, **kwargs):
+        return self._list(kwargs, True, 'v1/ihosts/detail')
+
+    @pecan.expose('json')
+    def get_one(self, ident):
+        policies.authorize('sysinv:ihosts:get', pecan.request.context)
+        return view(pecan.request.dbapi.get_host(ident))

@@ -1,0 +1,3 @@
+"""sysinv's console scripts."""
+# Modules whose exceptions cross sysinv's RPC.
+EXMODS = ['sysinv.exception', 'stx_common.contracts.alarm']

@@ -1,0 +1,1 @@
+"""Vocabularies and rules shared by sysinv's API, conductor and agent."""

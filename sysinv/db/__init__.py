@@ -1,0 +1,1 @@
+"""sysinv's database: models, migrations and the DB API."""

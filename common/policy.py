@@ -37,6 +37,13 @@ BASE_RULES = [
 ]
 
 
+def rule(name, check, description, operations):
+    """A documented rule; ``operations`` is a list of (METHOD, path)."""
+    return policy.DocumentedRuleDefault(
+        name=name, check_str=check, description=description,
+        operations=[{'path': p, 'method': m} for m, p in operations])
+
+
 class PolicyNotAuthorized(exception.Forbidden):
     msg_fmt = 'Policy doesn\'t allow %(action)s to be performed.'
 

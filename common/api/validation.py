@@ -78,10 +78,13 @@ class QueryFilter:
     type: str = ''
 
 
-def parse_query(params, allowed_fields):
+def parse_query(params, allowed_fields, supported_ops=QUERY_OPS):
     """The ``q.field`` / ``q.op`` / ``q.value`` / ``q.type`` filters.
 
     The four lists are aligned by position, as python-*client sends them.
+
+    :param supported_ops: the operators this collection honours; another
+        valid operator is refused rather than silently ignored.
     :raises Invalid: for mismatched lists, an unknown field, op or type.
     """
     fields = params.getall('q.field')
@@ -107,6 +110,10 @@ def parse_query(params, allowed_fields):
                                             ', '.join(sorted(allowed_fields))))
         if op not in QUERY_OPS:
             raise exception.Invalid(reason='unknown query operator %r' % op)
+        if op not in supported_ops:
+            raise exception.Invalid(
+                reason="query operator '%s' is not supported on %s"
+                       % (op, field))
         if qtype not in QUERY_TYPES:
             raise exception.Invalid(reason='unknown query type %r' % qtype)
         result.append(QueryFilter(field, op, values[index], qtype))

@@ -16,7 +16,9 @@ E = models.EventLog.__table__
 S = models.EventSuppression.__table__
 P = models.ProcessedEvent.__table__
 
-# Query fields and how each one matches (StarlingX: substring mostly).
+# Query operators honoured, and the fields with how each one matches
+# (StarlingX: substring mostly).
+QUERY_OPS = ('eq', 'ne')
 ALARM_FIELDS = {
     'uuid': (A.c.uuid, 'contains'),
     'alarm_id': (A.c.alarm_id, 'contains'),
@@ -123,11 +125,10 @@ class Connection(session.ContextManagerOwner):
                                         page.limit if page else None)
             return _rows(db.execute(query))
 
-    def get_alarm(self, uuid, include_masked=False):
+    def get_alarm(self, uuid):
+        """One visible alarm (a masked one is not found, as StarlingX)."""
         with self._reader() as db:
             query = self._alarm_select(True).where(A.c.uuid == uuid)
-            if include_masked:
-                query = query.where(sa.true())
             row = db.execute(query).mappings().first()
         if row is None:
             raise exception.AlarmNotFound(uuid=uuid)

@@ -3,7 +3,7 @@ aliases (``/alarms`` ...) StarlingX's FM also answers."""
 import pecan
 
 from fm.api.controllers import v1
-from stx_common.api import collection, openapi
+from stx_common.api import openapi, versions
 
 
 class RootController:
@@ -18,10 +18,6 @@ class RootController:
 
     @pecan.expose('json')
     def index(self):
-        base = collection.base_url(pecan.request)
-        v1_link = {'id': 'v1', 'status': 'CURRENT',
-                   'links': [{'href': base + '/v1/', 'rel': 'self'}]}
-        return {'name': 'Fault Management API',
-                'description': 'Active alarms, the event log and event '
-                               'suppression of the Flock.',
-                'versions': [v1_link], 'default_version': v1_link}
+        return versions.root('Fault Management API',
+                             'Active alarms, the event log and event '
+                             'suppression of the Flock.')

@@ -8,7 +8,6 @@ from fm.api import schemas
 from fm.api.controllers.v1 import views
 from fm.conf import CONF
 from fm.db import api as db_api
-from stx_common import exception
 from stx_common.api import collection, validation
 
 
@@ -22,12 +21,8 @@ class AlarmController(rest.RestController):
     def _list(self, kwargs, expand, resource):
         policies.authorize('fm:alarm:get', pecan.request.context)
         filters = validation.parse_query(pecan.request.GET,
-                                         db_api.ALARM_FIELDS)
-        for item in filters:
-            if item.op not in ('eq', 'ne'):
-                raise exception.Invalid(
-                    reason="query operator '%s' is not supported on %s"
-                           % (item.op, item.field))
+                                         db_api.ALARM_FIELDS,
+                                         db_api.QUERY_OPS)
         include_suppress = validation.boolean(
             'include_suppress', kwargs.get('include_suppress'))
         page = collection.parse_page(

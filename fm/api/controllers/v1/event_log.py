@@ -23,24 +23,20 @@ def _time(value):
 
 def _filters():
     filters = validation.parse_query(
-        pecan.request.GET, set(db_api.EVENT_LOG_FIELDS) | set(TIME_FIELDS))
+        pecan.request.GET, set(db_api.EVENT_LOG_FIELDS) | set(TIME_FIELDS),
+        db_api.QUERY_OPS)
     start = end = None
     kept = []
     for item in filters:
-        if item.field in TIME_FIELDS:
-            if item.op != 'eq':
-                raise exception.Invalid(reason="use q.field=%s with op 'eq'"
-                                        % item.field)
-            if item.field == 'start':
-                start = _time(item.value)
-            else:
-                end = _time(item.value)
-        elif item.op not in ('eq', 'ne'):
-            raise exception.Invalid(
-                reason="query operator '%s' is not supported on %s"
-                       % (item.op, item.field))
-        else:
+        if item.field not in TIME_FIELDS:
             kept.append(item)
+        elif item.op != 'eq':
+            raise exception.Invalid(reason="use q.field=%s with op 'eq'"
+                                    % item.field)
+        elif item.field == 'start':
+            start = _time(item.value)
+        else:
+            end = _time(item.value)
     if start and end and start > end:
         raise exception.Invalid(reason='start is after end')
     return kept, start, end

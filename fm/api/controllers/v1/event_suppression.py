@@ -19,12 +19,8 @@ class EventSuppressionController(rest.RestController):
         policies.authorize('fm:event_suppression:get',
                            pecan.request.context)
         filters = validation.parse_query(pecan.request.GET,
-                                         db_api.SUPPRESSION_FIELDS)
-        for item in filters:
-            if item.op not in ('eq', 'ne'):
-                raise exception.Invalid(
-                    reason="query operator '%s' is not supported on %s"
-                           % (item.op, item.field))
+                                         db_api.SUPPRESSION_FIELDS,
+                                         db_api.QUERY_OPS)
         page = collection.parse_page(
             kwargs.get('limit'), kwargs.get('marker'),
             kwargs.get('sort_key'), kwargs.get('sort_dir'),

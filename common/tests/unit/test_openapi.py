@@ -75,3 +75,28 @@ def test_compare_reports_both_directions():
     missing, extra = openapi.compare(Root(), document)
     assert missing == [('GET', '/v1/things/summary')]
     assert extra == [('POST', '/v1/things')]
+
+
+def test_fragments_are_merged(tmp_path):
+    main = tmp_path / 'openapi.yaml'
+    main.write_text('openapi: 3.0.3\npaths:\n  /a: {get: {}}\n'
+                    'components:\n  schemas:\n    A: {type: object}\n')
+    (tmp_path / 'openapi.d').mkdir()
+    (tmp_path / 'openapi.d' / 'b.yaml').write_text(
+        'paths:\n  /b: {get: {}}\ncomponents:\n  schemas:\n'
+        '    B: {type: object}\n')
+    document = openapi.load_document(str(main))
+    assert set(document['paths']) == {'/a', '/b'}
+    assert set(document['components']['schemas']) == {'A', 'B'}
+
+
+def test_a_route_documented_twice_is_an_error(tmp_path):
+    import pytest
+
+    main = tmp_path / 'openapi.yaml'
+    main.write_text('paths:\n  /a: {get: {}}\n')
+    (tmp_path / 'openapi.d').mkdir()
+    (tmp_path / 'openapi.d' / 'again.yaml').write_text(
+        'paths:\n  /a: {get: {}}\n')
+    with pytest.raises(ValueError):
+        openapi.load_document(str(main))

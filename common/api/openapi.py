@@ -1,12 +1,15 @@
 """The OpenAPI 3 document of each API, and what keeps it true.
 
-Each service keeps a hand-written ``openapi.yaml`` beside its controllers;
+Each service keeps a hand-written ``openapi.yaml`` beside its controllers
+(optionally with fragments in ``openapi.d/``);
 :class:`OpenAPIController` serves it as ``/openapi.json`` and
 :func:`collect_routes` walks the pecan controller tree so a test can check
 that every route is documented and every documented route exists.
 """
 import functools
+import glob
 import inspect
+import os
 import re
 
 import pecan
@@ -23,8 +26,24 @@ _REST_METHODS = {
 
 @functools.cache
 def load_document(path):
+    """The document at ``path``, merged with every fragment in
+    ``<path without .yaml>.d/*.yaml`` (their ``paths`` and
+    ``components`` are added), so each area of an API can document its
+    routes in a file of its own."""
     with open(path) as handle:
-        return yaml.safe_load(handle)
+        document = yaml.safe_load(handle)
+    fragments = os.path.splitext(path)[0] + '.d'
+    for name in sorted(glob.glob(os.path.join(fragments, '*.yaml'))):
+        with open(name) as handle:
+            fragment = yaml.safe_load(handle) or {}
+        for path_key, item in fragment.get('paths', {}).items():
+            if path_key in document.setdefault('paths', {}):
+                raise ValueError('%s documents %s again' % (name, path_key))
+            document['paths'][path_key] = item
+        for section, entries in fragment.get('components', {}).items():
+            document.setdefault('components', {}).setdefault(
+                section, {}).update(entries)
+    return document
 
 
 class OpenAPIController:

@@ -1,0 +1,1 @@
+"""Version 1 of FM's REST API: one manager per collection."""

@@ -99,7 +99,11 @@ class FaultMiddleware:
             LOG.exception('%s %s failed', request.method, request.path)
             response = error_response(500, 'Internal server error.')
         else:
-            if response.status_int >= 400:
+            if response.status_int == 204:
+                # No content means no body, whatever the renderer made.
+                response.body = b''
+                del response.content_type
+            elif response.status_int >= 400:
                 message = _message_of(response.status_int, response.body,
                                       response.content_type)
                 if message is not None:

@@ -89,7 +89,7 @@ class AlarmController(rest.RestController):
                                            body)
         return {'uuid': uuid}
 
-    @pecan.expose(None, status=204)
+    @pecan.expose('json', status=204)
     def delete(self, uuid):
         policies.authorize('fm:alarm:delete', pecan.request.context)
         pecan.request.manager.delete_alarm(pecan.request.context, uuid)

@@ -229,3 +229,10 @@ def test_openapi_document_matches_the_routes(api):
     root = app.root.RootController(app.OPENAPI)
     missing, extra = openapi.compare(root, document)
     assert missing == [] and extra == []
+
+
+def test_delete_accepts_a_json_accept_header(api, populated):
+    uuid = api.get('/v1/alarms').json['alarms'][0]['uuid']
+    response = api.delete('/v1/alarms/%s' % uuid,
+                          headers={'Accept': 'application/json'}, status=204)
+    assert response.body == b''

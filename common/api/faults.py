@@ -87,7 +87,8 @@ class FaultMiddleware:
                       request.path, exc)
             response = error_response(
                 503, 'The database is not available; try again.')
-        except messaging.MessagingException as exc:
+        except (messaging.MessagingException,
+                messaging.MessageUndeliverable) as exc:
             LOG.error('%s %s: RPC failed: %s', request.method, request.path,
                       exc)
             response = error_response(

@@ -46,6 +46,8 @@ def test_unexpected_error_is_a_bare_500_without_internals():
 def test_lost_database_and_rpc_answer_503():
     assert _call(_raising(db_exc.DBConnectionError())).status_int == 503
     assert _call(_raising(messaging.MessagingTimeout())).status_int == 503
+    undeliverable = messaging.MessageUndeliverable(None, 'x', 'topic', None)
+    assert _call(_raising(undeliverable)).status_int == 503
 
 
 def test_other_layers_errors_are_reformatted():

@@ -17,9 +17,11 @@ host:
 
 $(STAMP): setup.cfg setup.py requirements.txt test-requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PIP) install -U pip setuptools wheel 2>&1 | grep -v '^WARNING: Location' || true
-	@$(PIP) install -r requirements.txt -r test-requirements.txt 2>&1 | grep -v '^WARNING: Location' || true
-	@$(PIP) install --no-deps -e . 2>&1 | grep -v '^WARNING: Location' || true
+	@echo "Installing the Flock into $(VENV) (log: $(VENV)/install.log)"
+	@( $(PIP) install -U pip setuptools wheel && \
+	   $(PIP) install -r requirements.txt -r test-requirements.txt && \
+	   $(PIP) install --no-deps -e . ) > $(VENV)/install.log 2>&1 \
+	  || { tail -30 $(VENV)/install.log; exit 1; }
 	@$(PY) -c 'import stx_common, fm' && touch $@
 
 venv: $(STAMP)
@@ -27,7 +29,9 @@ venv: $(STAMP)
 # Keystone lives in its own venv: it is a test peer, not a dependency.
 $(KS_STAMP): tools/keystone-requirements.txt
 	@test -x $(KS_VENV)/bin/python || $(PYTHON) -m venv $(KS_VENV)
-	@$(KS_VENV)/bin/pip --disable-pip-version-check -q install -r tools/keystone-requirements.txt 2>&1 | grep -v '^WARNING: Location' || true
+	@echo "Installing Keystone into $(KS_VENV) (log: $(KS_VENV)/install.log)"
+	@$(KS_VENV)/bin/pip --disable-pip-version-check -q install -r tools/keystone-requirements.txt > $(KS_VENV)/install.log 2>&1 \
+	  || { tail -30 $(KS_VENV)/install.log; exit 1; }
 	@$(KS_VENV)/bin/python -c 'import keystone' && touch $@
 
 run: host venv

@@ -126,13 +126,13 @@ def start_process(name, config_file):
                             stderr=subprocess.STDOUT, start_new_session=True)
     with open(path('pid', name + '.pid'), 'w') as handle:
         handle.write(str(proc.pid))
-    return proc.pid
+    return proc
 
 
-def wait_ready(name, check, timeout=90):
+def wait_ready(name, proc, check, timeout=90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if pid_of(name) is None:
+        if proc.poll() is not None:
             raise SystemExit('%s exited; see %s' % (
                 name, path('log', name + '.log')))
         if check():
@@ -158,10 +158,10 @@ def start():
                 print('%-24s already running (pid %d)' % (name,
                                                            pid_of(name)))
                 continue
-            start_process(name, config_file)
-            started.append((name, ready))
-    for name, ready in started:
-        wait_ready(name, ready)
+            started.append((name, start_process(name, config_file),
+                            ready))
+    for name, proc, ready in started:
+        wait_ready(name, proc, ready)
         print('%-24s started (pid %d)' % (name, pid_of(name)))
     write_rc()
     demo()
@@ -212,7 +212,8 @@ def write_rc():
 
 def cli(*argv):
     env = dict(os.environ, FM_URL='http://127.0.0.1:18002',
-               OS_AUTH_TOKEN='noauth')
+               OS_AUTH_TOKEN='noauth',
+               COLUMNS=str(max(120, shutil.get_terminal_size().columns)))
     return subprocess.run([os.path.join(BIN, argv[0]), *argv[1:]], env=env,
                           capture_output=True, text=True, timeout=60)
 
@@ -225,7 +226,7 @@ def demo():
     raised = cli('fmClientCli', *config, '-c',
                  '###100.101###set###host###host=controller-0### ###major'
                  '###Platform CPU threshold exceeded; threshold 90%, actual '
-                 '93% (raised by make run to show the Flock working)'
+                 '93% (a demonstration alarm raised by make run)'
                  '###operational-violation###threshold-crossed'
                  '###Monitor and if condition persists, contact next level '
                  'of support.###True###True###False###')

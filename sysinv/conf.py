@@ -51,6 +51,22 @@ agent_opts = [
     cfg.IntOpt('host_lookup_timeout', default=600, min=1,
                help='Seconds the agent keeps looking for its host record '
                     'before it exits.'),
+    cfg.StrOpt('host_root', default='/',
+               help='Root directory whose /proc, /sys and /dev the agent '
+                    'inventories (a lab host sets FLOCK_HOST_ROOT, which '
+                    'wins over this option).'),
+    cfg.BoolOpt('include_virtual', default=False,
+                help='Also report NICs without hardware (veths, taps) as '
+                     'ports: true on lab hosts, whose only NICs are '
+                     'veths.'),
+    cfg.IntOpt('memavail_report_mib', default=256, min=0,
+               help='The agent reports memory again when the free memory '
+                    'of a NUMA node moved by more than this many MiB '
+                    'since its last report (other memory changes are '
+                    'always reported).'),
+    cfg.IntOpt('report_retry_interval', default=10, min=1,
+               help='Seconds before the agent retries a report the '
+                    'conductor did not take (conductor away).'),
 ]
 
 CONDUCTOR_GROUP = 'conductor'

@@ -9,6 +9,7 @@ from oslo_log import log
 import oslo_messaging as messaging
 
 from stx_common import exception as common_exc
+from sysinv.conductor import inventory as inventory_flows
 
 LOG = log.getLogger(__name__)
 
@@ -20,6 +21,7 @@ class ConductorManager:
 
     def __init__(self, dbapi):
         self.dbapi = dbapi
+        self.inventory = inventory_flows.InventoryFlows(dbapi)
 
     @messaging.expected_exceptions(*_EXPECTED)
     def get_ihost_by_macs(self, context, macs):
@@ -30,3 +32,16 @@ class ConductorManager:
     def get_ihost_by_hostname(self, context, hostname):
         hosts = self.dbapi.list_hosts(filters={'hostname': hostname})
         return hosts[0] if hosts else None
+
+    # -- inventory (sysinv.conductor.inventory) -------------------------------
+    @messaging.expected_exceptions(*_EXPECTED)
+    def report_inventory(self, context, host_uuid, report):
+        return self.inventory.absorb(context, host_uuid, report)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def host_cpus_modify(self, context, host_uuid, requests):
+        return self.inventory.modify_cpus(context, host_uuid, requests)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def imemory_modify(self, context, memory_uuid, changes):
+        return self.inventory.modify_memory(context, memory_uuid, changes)

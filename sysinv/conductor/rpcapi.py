@@ -29,3 +29,26 @@ class ConductorAPI(client.RPCClient):
         """The host named ``hostname``, or None."""
         return self.call(context, 'get_ihost_by_hostname',
                          hostname=hostname)
+
+    # -- inventory ------------------------------------------------------------
+    def report_inventory(self, context, host_uuid, report):
+        """An agent's inventory report (full or delta); what was absorbed
+        (``inv_state``, ``full_needed``, counts)."""
+        return self.call(context, 'report_inventory', host_uuid=host_uuid,
+                         report=report)
+
+    def host_cpus_modify(self, context, host_uuid, requests):
+        """CPU function assignment; the host's CPUs.
+
+        :raises ClientSideError: a refused request.
+        """
+        return self.call(context, 'host_cpus_modify', host_uuid=host_uuid,
+                         requests=requests)
+
+    def imemory_modify(self, context, memory_uuid, changes):
+        """Memory / hugepage changes of one NUMA node; the memory row.
+
+        :raises ClientSideError:, NotFound:
+        """
+        return self.call(context, 'imemory_modify', memory_uuid=memory_uuid,
+                         changes=changes)

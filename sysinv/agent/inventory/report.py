@@ -29,8 +29,9 @@ SCHEMA_VERSION = 1
 CATEGORIES = ('host', 'inodes', 'icpus', 'imemorys', 'idisks',
               'partitions', 'ports', 'pci_devices')
 # Fields that change on every read and mean nothing on their own: left out
-# of fingerprints so that they do not make every audit a delta.
-VOLATILE = {'host': ('uptime',)}
+# of fingerprints so that they do not make every audit a delta (the agent
+# reports free memory again when it moved far enough).
+VOLATILE = {'host': ('uptime',), 'imemorys': ('memavail_mib',)}
 META = ('schema_version', 'collected_at', 'fingerprints', 'errors')
 
 
@@ -40,6 +41,9 @@ def fingerprint(category: str, records: Any) -> str:
     volatile = VOLATILE.get(category, ())
     if volatile and isinstance(records, dict):
         records = {k: v for k, v in records.items() if k not in volatile}
+    elif volatile and isinstance(records, list):
+        records = [{k: v for k, v in r.items() if k not in volatile}
+                   if isinstance(r, dict) else r for r in records]
     text = json.dumps(records, sort_keys=True, separators=(',', ':'),
                       default=str)
     return hashlib.sha256(text.encode()).hexdigest()

@@ -10,11 +10,13 @@ dicts. To add a resource: write ``sysinv/db/api/<resource>.py`` with a
 ``_create``, ``_update_one``, ``_destroy_one``) and add the mixin to the
 bases of :class:`Connection` below.
 """
-from sysinv.db.api import base, bootstrap, hosts, network, system
+from sysinv.db.api import base, bootstrap, hosts, inventory, network, system
 
 
 class Connection(system.SystemMixin, hosts.HostMixin, network.NetworkMixin,
-                 bootstrap.BootstrapMixin, base.BaseConnection):
+                 bootstrap.BootstrapMixin,
+                 inventory.InventoryMixin,
+                 base.BaseConnection):
     """sysinv's database, through its own enginefacade context.
 
     ``Connection()`` reads ``[database]``; ``Connection(connection=url)``

@@ -10,14 +10,18 @@ import pecan
 
 from stx_common.api import collection
 from sysinv.api.controllers.v1 import host, system
+from sysinv.api.controllers.v1 import inventory_mounts as hw
 
 RESOURCES = ('isystems', 'ihosts')
+RESOURCES += hw.RESOURCES
 
 
 class V1Controller:
     def __init__(self):
         self.isystems = system.SystemController()
         self.ihosts = host.HostController()
+        for name, controller in hw.controllers().items():
+            setattr(self, name, controller)
 
     @pecan.expose('json')
     def index(self):

@@ -10,6 +10,7 @@ from pecan import rest
 
 from sysinv import policies
 from sysinv.api.controllers.v1 import base
+from sysinv.api.controllers.v1 import host_inventory as hw
 from sysinv.common import constants, states
 from sysinv.db.api import hosts as host_db
 
@@ -66,6 +67,17 @@ def view(row, expand=True):
 
 class HostController(rest.RestController):
     _custom_actions = {'detail': ['GET']}
+
+    # the hardware the agents found (read-only) and CPU assignment
+    inodes = hw.HostNodeController()
+    icpus = hw.HostCPUController()
+    imemorys = hw.HostMemoryController()
+    idisks = hw.HostDiskController()
+    partitions = hw.HostPartitionController()
+    ports = hw.HostPortController()
+    ethernet_ports = hw.HostEthernetPortController()
+    pci_devices = hw.HostPciDeviceController()
+    state = hw.HostStateController()
 
     def _list(self, kwargs, expand, resource):
         policies.authorize('sysinv:ihosts:get', pecan.request.context)

@@ -41,6 +41,10 @@ class AddressNotFound(NotFound):
     msg_fmt = 'Address %(address)s could not be found.'
 
 
+class AddressPoolExhausted(exception.Conflict):
+    msg_fmt = 'Address pool %(pool)s has no free address left.'
+
+
 class HostLocked(exception.Invalid):
     msg_fmt = ('Unable to complete the action %(action)s because Host '
                '%(host)s is in administrative state = unlocked.')

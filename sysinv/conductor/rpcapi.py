@@ -2,11 +2,14 @@
 
 Used by sysinv-api for every write, by the agents for inventory reports
 and by ``sysinv-dnsmasq-lease-update``. Maintenance reports host states
-through :class:`stx_common.contracts.host.SysinvClient` on the same topic.
+through :class:`stx_common.contracts.host.SysinvClient` on the same topic
+and verb (``update_host_state``).
 
 Version history:
 
-* 1.0 - get_ihost_by_macs, get_ihost_by_hostname
+* 1.0 - get_ihost_by_macs, get_ihost_by_hostname, update_isystem,
+  create_ihost, update_ihost, delete_ihost, update_host_state,
+  handle_dhcp_lease
 """
 from stx_common.rpc import client
 
@@ -29,6 +32,54 @@ class ConductorAPI(client.RPCClient):
         """The host named ``hostname``, or None."""
         return self.call(context, 'get_ihost_by_hostname',
                          hostname=hostname)
+
+    def update_isystem(self, context, isystem_uuid, patch):
+        """Apply a JSON-Patch to the system; the system.
+
+        :raises ClientSideError: a refused change.
+        """
+        return self.call(context, 'update_isystem',
+                         isystem_uuid=isystem_uuid, patch=patch)
+
+    def create_ihost(self, context, values):
+        """host-add; the new host.
+
+        :raises ClientSideError: a refused host-add.
+        """
+        return self.call(context, 'create_ihost', values=values)
+
+    def update_ihost(self, context, ihost_uuid, changes, action=None,
+                     origin=None):
+        """Attribute changes and/or an action (``/action`` of a PATCH);
+        the host as recorded.
+
+        :param origin: 'mtce', 'vim' or None (a user): who may change
+            which field.
+        :raises ClientSideError:, MaintenanceRejected:, HostNotFound:
+        """
+        return self.call(context, 'update_ihost', ihost_uuid=ihost_uuid,
+                         changes=changes, action=action, origin=origin)
+
+    def delete_ihost(self, context, ihost_uuid, origin=None):
+        """Delete a locked host.
+
+        :raises HostLocked:, ClientSideError:
+        """
+        return self.call(context, 'delete_ihost', ihost_uuid=ihost_uuid,
+                         origin=origin)
+
+    def update_host_state(self, context, host, values):
+        """A state report of maintenance (see the host contract); the
+        host."""
+        return self.call(context, 'update_host_state', host=host,
+                         values=values)
+
+    def handle_dhcp_lease(self, context, tags, mac, ip_address, cid=None,
+                          timeout=None):
+        """A DHCP lease on the pxeboot network; the placeholder host
+        created, or None."""
+        return self.call(context, 'handle_dhcp_lease', timeout=timeout,
+                         tags=tags, mac=mac, ip_address=ip_address, cid=cid)
 
     # -- inventory ------------------------------------------------------------
     def report_inventory(self, context, host_uuid, report):

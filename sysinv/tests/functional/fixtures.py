@@ -5,10 +5,23 @@ import os
 import subprocess
 
 import requests
+import yaml
 
 from stx_common.testing import config, ports, process
 
 HOST = 'controller-0'
+CONTROLLER_0_MAC = '08:00:27:0f:00:01'
+# A duplex Standard site in StarlingX's bootstrap keys.
+SITE = {
+    'system_mode': 'duplex', 'system_type': 'Standard', 'name': 'flock-ft',
+    'timezone': 'UTC', 'dns_servers': ['8.8.8.8'],
+    'management_subnet': '192.168.204.0/24',
+    'cluster_host_subnet': '192.168.206.0/24',
+    'pxeboot_subnet': '169.254.202.0/24',
+    'external_oam_subnet': '10.10.10.0/24',
+    'external_oam_floating_address': '10.10.10.2',
+    'controller_0': {'mgmt_mac': CONTROLLER_0_MAC},
+}
 
 
 class SysinvService:
@@ -56,6 +69,13 @@ class SysinvService:
     def dbsync(self):
         return self.run('sysinv-dbsync')
 
+    def bootstrap(self, site=None, check=True):
+        """Run sysinv-bootstrap with ``site`` (default :data:`SITE`)."""
+        path = os.path.join(self.workdir, 'site.yaml')
+        with open(path, 'w') as handle:
+            yaml.safe_dump(site or SITE, handle)
+        return self.run('sysinv-bootstrap', '--config', path, check=check)
+
     def start_conductor(self):
         self.conductor = process.ServiceProcess(
             self.argv('sysinv-conductor'),
@@ -75,8 +95,11 @@ class SysinvService:
                             timeout=60, what='sysinv-api listening')
         return self.api
 
-    def start(self):
+    def start(self, site=None):
+        """dbsync, then bootstrap ``site`` if given, then the processes."""
         self.dbsync()
+        if site:
+            self.bootstrap(site)
         self.start_conductor()
         self.start_api()
         return self
@@ -101,6 +124,9 @@ class SysinvService:
 
     def patch(self, path, ops, token=None, user_agent=None):
         return self.request('PATCH', path, token, user_agent, json=ops)
+
+    def post(self, path, body, token=None):
+        return self.request('POST', path, token, json=body)
 
     def host(self, ident, token=None):
         response = self.get('/v1/ihosts/%s' % ident, token)

@@ -1,6 +1,9 @@
 from sysinv.tests.unit.fixtures import (  # noqa: F401
+    alarms,
     api,
     dbapi,
     endpoint,
     local_conductor,
+    mtce,
+    vim,
 )

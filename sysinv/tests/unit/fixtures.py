@@ -11,12 +11,16 @@ import pytest
 import webtest
 
 from stx_common import context
+from stx_common.contracts import host as contract
+from sysinv import bootstrap
 from sysinv import conf as sysinv_conf  # noqa: F401  (sysinv's options)
 from sysinv.api import app
 from sysinv.common import constants, states
-from sysinv.conductor import manager, rpcapi
+from sysinv.conductor import maintenance, manager, rpcapi
 from sysinv.db import api as db_api
 from sysinv.db import migration
+
+CONTROLLER_0_MAC = '08:00:27:00:00:01'
 
 
 @pytest.fixture
@@ -53,10 +57,82 @@ class LocalConductor(rpcapi.ConductorAPI):
         self.call(context, method, **kwargs)
 
 
+class FakeRPCClient:
+    """Stands for the maintenance or VIM RPC client.
+
+    ``answer``: None (nobody consumes the topic: MessageUndeliverable,
+    the default, as long as maintenance does not exist), ``'timeout'``,
+    or an answer dict. Every call is kept in ``calls``.
+    """
+
+    def __init__(self):
+        self.answer = None
+        self.calls = []
+
+    def _reply(self, method, **kwargs):
+        self.calls.append((method, kwargs))
+        if self.answer is None:
+            raise messaging.MessageUndeliverable(None, 'x', method, None)
+        if self.answer == 'timeout':
+            raise messaging.MessagingTimeout()
+        return contract.MtceAnswer.from_dict(self.answer)
+
+    def add_host(self, context, host, timeout=None):
+        return self._reply('add_host', host=host.to_dict())
+
+    def modify_host(self, context, host, action=None, timeout=None):
+        return self._reply('modify_host', host=host.to_dict(), action=action)
+
+    def delete_host(self, context, uuid, timeout=None):
+        return self._reply('delete_host', uuid=uuid)
+
+    def host_action(self, context, uuid, hostname, action, timeout=None):
+        return self._reply('host_action', hostname=hostname, action=action)
+
+    def host_add(self, context, host, timeout=None):
+        return self._reply('host_add', host=host.to_dict())
+
+    def host_delete(self, context, uuid, hostname, timeout=None):
+        return self._reply('host_delete', hostname=hostname)
+
+    def actions(self):
+        return [(k.get('host', {}).get('hostname', k.get('hostname')),
+                 k.get('action')) for m, k in self.calls
+                if m in ('modify_host', 'host_action')]
+
+
+class FakeAlarms:
+    """Keeps what the conductor raises and logs."""
+
+    def __init__(self):
+        self.logged = []
+
+    def log_event(self, fault):
+        self.logged.append(fault)
+        return fault.uuid
+
+
 @pytest.fixture
-def endpoint(dbapi):
-    """The conductor's RPC endpoint object."""
-    return manager.ConductorManager(dbapi)
+def mtce():
+    return FakeRPCClient()
+
+
+@pytest.fixture
+def vim():
+    return FakeRPCClient()
+
+
+@pytest.fixture
+def alarms():
+    return FakeAlarms()
+
+
+@pytest.fixture
+def endpoint(dbapi, mtce, vim, alarms):
+    """The conductor's RPC endpoint object, with maintenance and the VIM
+    replaced by :class:`FakeRPCClient` (no answer by default)."""
+    return manager.ConductorManager(
+        dbapi, maintenance.Maintenance(mtce, vim), alarms)
 
 
 @pytest.fixture
@@ -106,3 +182,30 @@ def make_host(dbapi, hostname, personality=constants.WORKER, mac=None,
                forisystemid=system['id'])
     row.update(values)
     return dbapi.create_host(row)
+
+
+def make_site(dbapi, system_mode=constants.SYSTEM_MODE_DUPLEX,
+              system_type=constants.TIS_STD_BUILD, **site):
+    """A site bootstrapped from a site file (networks, pools, reserved
+    addresses, controller-0 locked/disabled/offline)."""
+    site = dict(site, system_mode=system_mode, system_type=system_type,
+                name=site.get('name', 'flock'))
+    return bootstrap.bootstrap(dbapi, site, '1.0',
+                               mac_finder=lambda _: CONTROLLER_0_MAC)
+
+
+def set_states(dbapi, hostname, administrative=states.ADMIN_UNLOCKED,
+               operational=states.OPERATIONAL_ENABLED,
+               availability=states.AVAILABILITY_AVAILABLE, **values):
+    """Put a host in states as if maintenance had reported them."""
+    values.update(administrative=administrative, operational=operational,
+                  availability=availability)
+    return dbapi.update_host(hostname, values)
+
+
+def ready_to_unlock(dbapi, hostname):
+    """A locked host maintenance sees online, inventoried, installed."""
+    return dbapi.update_host(hostname, {
+        'availability': states.AVAILABILITY_ONLINE,
+        'inv_state': states.INV_STATE_INITIAL_INVENTORIED,
+        'action_state': None})

@@ -8,10 +8,13 @@ from oslo_config import cfg
 import pecan
 from pecan import rest
 
-from sysinv import policies
+from stx_common.api import jsonpatch, validation
+from sysinv import exception, policies
+from sysinv.api import schemas
 from sysinv.api.controllers.v1 import base
 from sysinv.api.controllers.v1 import host_inventory as hw
 from sysinv.common import constants, states
+from sysinv.conductor import host_checks
 from sysinv.db.api import hosts as host_db
 
 CONF = cfg.CONF
@@ -39,6 +42,9 @@ SUB_COLLECTIONS = ('iinterfaces', 'ports', 'ethernet_ports', 'inodes',
                    'icpus', 'imemorys', 'idisks', 'partitions',
                    'pci_devices', 'labels', 'interface_networks',
                    'addresses')
+# What a PATCH document is applied to: the stored host, the computed
+# fields it shows, the action trigger and the write-only password.
+PATCH_EXTRA = {'action': states.NONE_ACTION, 'bm_password': None}
 
 
 def is_active_controller(host):
@@ -99,3 +105,64 @@ class HostController(rest.RestController):
     def get_one(self, ident):
         policies.authorize('sysinv:ihosts:get', pecan.request.context)
         return view(pecan.request.dbapi.get_host(ident))
+
+    @pecan.expose('json')
+    def post(self):
+        policies.authorize('sysinv:ihosts:create', pecan.request.context)
+        body = validation.validate(validation.json_body(), schemas.HOST_ADD)
+        values = {k: v for k, v in body.items()
+                  if k in schemas.HOST_ADD_PROPERTIES}
+        host = pecan.request.rpcapi.create_ihost(pecan.request.context,
+                                                 values)
+        return view(host)
+
+    @pecan.expose('json')
+    def patch(self, ident):
+        policies.authorize('sysinv:ihosts:modify', pecan.request.context)
+        patch = jsonpatch.validate_patch(validation.json_body())
+        _check_duplicates(patch)
+        host = pecan.request.dbapi.get_host(ident)
+        document = {k: host.get(k) for k in FIELDS}
+        document.update(PATCH_EXTRA)
+        for op in patch:
+            top = op['path'][1:].split('/')[0]
+            if op['op'] == 'add' and top not in document:
+                raise exception.ClientSideError(
+                    reason="Patching Error: can't add the new attribute "
+                           "'%s'" % top)
+        patched = jsonpatch.apply_patch(document, patch)
+        action = patched.pop('action', None)
+        changes = {k: patched.get(k) for k in document
+                   if k != 'action' and k in patched and
+                   patched[k] != document[k]}
+        context, origin = pecan.request.context, pecan.request.origin
+        if (origin == constants.ORIGIN_MTCE and changes and
+                action in (None, states.NONE_ACTION) and
+                set(changes) <= host_checks.MTCE_STATE_FIELDS):
+            updated = pecan.request.rpcapi.update_host_state(
+                context, host['uuid'], changes)
+        else:
+            updated = pecan.request.rpcapi.update_ihost(
+                context, host['uuid'], changes, action, origin)
+        return view(updated)
+
+    @pecan.expose(None, status=204)
+    def delete(self, ident):
+        policies.authorize('sysinv:ihosts:delete', pecan.request.context)
+        host = pecan.request.dbapi.get_host(ident)
+        pecan.request.rpcapi.delete_ihost(pecan.request.context,
+                                          host['uuid'],
+                                          pecan.request.origin)
+        pecan.response.status = 204
+
+
+def _check_duplicates(patch):
+    """The same path twice with two values is refused."""
+    seen = {}
+    for op in patch:
+        value = op.get('value')
+        if op['path'] in seen and seen[op['path']] != value:
+            raise exception.ClientSideError(
+                reason='Illegal duplicate parameters passed.')
+        seen[op['path']] = value
+

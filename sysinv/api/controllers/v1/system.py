@@ -2,6 +2,7 @@
 import pecan
 from pecan import rest
 
+from stx_common.api import jsonpatch, validation
 from sysinv import exception, policies
 from sysinv.api.controllers.v1 import base
 
@@ -49,3 +50,12 @@ class SystemController(rest.RestController):
     def delete(self, ident):
         policies.authorize('sysinv:isystems:modify', pecan.request.context)
         raise exception.OperationNotPermitted()
+
+    @pecan.expose('json')
+    def patch(self, ident):
+        policies.authorize('sysinv:isystems:modify', pecan.request.context)
+        patch = jsonpatch.validate_patch(validation.json_body())
+        system = pecan.request.dbapi.get_system(ident)
+        updated = pecan.request.rpcapi.update_isystem(
+            pecan.request.context, system['uuid'], patch)
+        return view(updated)

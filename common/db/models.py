@@ -14,7 +14,13 @@ class FlockBase(models.ModelBase):
                 for c in self.__table__.columns}
 
 
-Base = orm.declarative_base(cls=FlockBase)
+def declarative_base():
+    """A new declarative base for one service's models.
+
+    Each service has its own (its own MetaData), so a process or a test
+    run holding several services' models never mixes their tables.
+    """
+    return orm.declarative_base(cls=FlockBase)
 
 
 def new_uuid():

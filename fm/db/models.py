@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from stx_common.db import models
 
-Base = models.Base
+Base = models.declarative_base()
 new_uuid = models.new_uuid
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import orm
 from stx_common.db import models
 from sysinv.common import constants, states
 
-Base = models.Base
+Base = models.declarative_base()
 new_uuid = models.new_uuid
 
 

@@ -95,11 +95,58 @@ def log_ready(name, text):
     return check
 
 
+# sysinv: an All-in-one simplex site whose controller-0 is this machine
+# (sysinv-bootstrap takes its mgmt MAC from this machine's first NIC).
+SYSINV_SITE = {
+    'name': 'flock', 'system_mode': 'simplex', 'system_type': 'All-in-one',
+    'timezone': 'UTC', 'dns_servers': ['8.8.8.8'],
+    'management_subnet': '192.168.204.0/24',
+    'cluster_host_subnet': '192.168.206.0/24',
+    'external_oam_subnet': '10.10.10.0/24',
+    'external_oam_floating_address': '10.10.10.2',
+}
+
+
+def sysinv_config():
+    """sysinv's config; also migrates and bootstraps its database once
+    (a second sysinv-bootstrap is refused, which is fine here)."""
+    import yaml
+
+    config_file = write_config('sysinv', {
+        'DEFAULT': {'transport_url': BROKER, 'host': 'controller-0',
+                    'state_path': path('state', 'sysinv')},
+        'database': {'connection': ensure_database('flock_sysinv')},
+        'api': {'bind_host': '127.0.0.1', 'bind_port': 6385,
+                'auth_strategy': 'noauth'},
+        'agent': {'host_root': '/', 'include_virtual': 'false'},
+    })
+    site = path('etc', 'sysinv', 'site.yaml')
+    with open(site, 'w') as handle:
+        yaml.safe_dump(SYSINV_SITE, handle)
+    with open(path('log', 'sysinv-bootstrap.log'), 'ab') as log:
+        done = subprocess.run(
+            [os.path.join(BIN, 'sysinv-bootstrap'), '--config', site,
+             '--config-file', config_file], stdout=log,
+            stderr=subprocess.PIPE)
+        log.write(done.stderr)
+    if done.returncode != 0 and b'already bootstrapped' not in done.stderr:
+        raise SystemExit('sysinv-bootstrap failed; see %s'
+                         % path('log', 'sysinv-bootstrap.log'))
+    return config_file
+
+
 # name, config writer, dbsync script, processes: (name, readiness check)
 SERVICES = [
     ('fm', fm_config, 'fm-dbsync', [
         ('fm-manager', log_ready('fm-manager', 'Consuming alarm events')),
         ('fm-api', http_ready(18002)),
+    ]),
+    ('sysinv', sysinv_config, 'sysinv-dbsync', [
+        ('sysinv-conductor', log_ready('sysinv-conductor',
+                                       'sysinv-conductor started')),
+        ('sysinv-api', http_ready(6385)),
+        # controller-0's agent: this machine's real hardware (root /)
+        ('sysinv-agent', log_ready('sysinv-agent', 'sysinv-agent started')),
     ]),
 ]
 

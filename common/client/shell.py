@@ -76,6 +76,9 @@ class Spec:
     :ivar client: makes the API client (managers) out of an
         :class:`~stx_common.client.http.HTTPClient`.
     :ivar url_help: help of the URL option (``--fm-url``, ...).
+    :ivar status_in_errors: an error answer is printed with its HTTP
+        status (``... (HTTP 400)``); else as the server's message alone,
+        as StarlingX's ``system`` prints it.
     """
 
     prog: str
@@ -95,6 +98,7 @@ class Spec:
     default_timeout: float = http.DEFAULT_TIMEOUT
     credentials_class: type[http.Credentials] = http.Credentials
     client_class: type[http.HTTPClient] = http.HTTPClient
+    status_in_errors: bool = True
 
 
 def _timeout(text: str) -> float:
@@ -285,7 +289,10 @@ class Shell:
         if not argv:
             parser.print_help()
             return 0
-        args = parser.parse_args(list(argv))
+        try:
+            args = parser.parse_args(list(argv))
+        except SystemExit as done:     # --version, <command> --help
+            return done.code if isinstance(done.code, int) else 0
         if args.debug:
             logging.basicConfig(level=logging.DEBUG,
                                 format='%(levelname)s %(name)s %(message)s')
@@ -302,6 +309,13 @@ class Shell:
         args.handler((client_factory or self.make_client)(args), args)
         return 0
 
+    def message(self, error: exc.ClientError) -> str:
+        """The line printed for ``error``."""
+        if (isinstance(error, exc.HTTPError) and error.detail and
+                not self.spec.status_in_errors):
+            return error.detail
+        return str(error)
+
     def debugging(self, argv: Sequence[str]) -> bool:
         return '--debug' in argv or bool(env(*self.spec.debug_variables))
 
@@ -316,7 +330,7 @@ class Shell:
         except exc.ClientError as error:
             if debug:
                 traceback.print_exc()
-            print(error, file=sys.stderr)
+            print(self.message(error), file=sys.stderr)
             return EXIT_USAGE if isinstance(error, UsageError) \
                 else EXIT_ERROR
         except BrokenPipeError:

@@ -4,6 +4,7 @@ from sysinv.tests.unit.fixtures import (  # noqa: F401
     dbapi,
     endpoint,
     local_conductor,
+    migrated_template,
     mtce,
     vim,
 )

@@ -5,6 +5,8 @@ factories of sites and hosts.
 Other test modules import what they need from here; ``conftest.py``
 exposes the fixtures to every unit test of sysinv.
 """
+import shutil
+
 import oslo_messaging as messaging
 from oslo_serialization import jsonutils
 import pytest
@@ -23,14 +25,22 @@ from sysinv.db import migration
 CONTROLLER_0_MAC = '08:00:27:00:00:01'
 
 
+@pytest.fixture(scope='session')
+def migrated_template(tmp_path_factory):
+    """A SQLite file migrated once per run; each test gets a copy."""
+    path = tmp_path_factory.mktemp('sysinv-db') / 'template.sqlite'
+    migration.upgrade('sqlite:///%s' % path)
+    return path
+
+
 @pytest.fixture
-def dbapi(conf, tmp_path):
+def dbapi(conf, tmp_path, migrated_template):
     """sysinv's DB API on a migrated SQLite file; the process runs as
     controller-0 (the active controller)."""
     conf(host=constants.CONTROLLER_0_HOSTNAME)
-    url = 'sqlite:///%s' % (tmp_path / 'sysinv.sqlite')
-    migration.upgrade(url)
-    connection = db_api.Connection(connection=url)
+    path = tmp_path / 'sysinv.sqlite'
+    shutil.copyfile(migrated_template, path)
+    connection = db_api.Connection(connection='sqlite:///%s' % path)
     yield connection
     connection.dispose()
 

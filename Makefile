@@ -65,12 +65,13 @@ bench: host venv
 docs: venv
 	$(VENV)/bin/sphinx-build -q -W -b html doc/source doc/build/html
 
+# Each service keeps <svc>/etc/<svc>-config-generator.conf and
+# <svc>-policy-generator.conf; the samples are written beside them.
 genconfig: venv
-	@for f in etc/oslo-config-generator/*.conf; do \
-	  case $$f in \
-	    *-policy.conf) $(VENV)/bin/oslopolicy-sample-generator --config-file $$f ;; \
-	    *) $(VENV)/bin/oslo-config-generator --config-file $$f ;; \
-	  esac || exit 1; done
+	@for f in */etc/*-config-generator.conf; do \
+	  $(VENV)/bin/oslo-config-generator --config-file $$f || exit 1; done
+	@for f in */etc/*-policy-generator.conf; do \
+	  $(VENV)/bin/oslopolicy-sample-generator --config-file $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(KS_VENV) .run doc/build

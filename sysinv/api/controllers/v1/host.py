@@ -146,7 +146,7 @@ class HostController(rest.RestController):
                 context, host['uuid'], changes, action, origin)
         return view(updated)
 
-    @pecan.expose(None, status=204)
+    @pecan.expose('json', status=204)
     def delete(self, ident):
         policies.authorize('sysinv:ihosts:delete', pecan.request.context)
         host = pecan.request.dbapi.get_host(ident)

@@ -158,9 +158,12 @@ def _fit(natural: Sequence[int], shares: Sequence[float],
     overhead = 3 * len(natural) + 1
     if sum(natural) + overhead <= width:
         return limits
-    room = width - overhead - sum(n for n, s in zip(natural, shares,
-                                                    strict=True) if not s)
-    pending = [i for i, share in enumerate(shares) if share]
+    # A column no wider than MIN_WRAP would not be narrowed: it keeps its
+    # width and leaves the rest to the others.
+    pending = [i for i, share in enumerate(shares)
+               if share and natural[i] > MIN_WRAP]
+    room = width - overhead - sum(n for i, n in enumerate(natural)
+                                  if i not in pending)
     while pending:
         total = sum(shares[i] for i in pending)
         fits = [i for i in pending
@@ -182,12 +185,15 @@ def _fit(natural: Sequence[int], shares: Sequence[float],
 # Where a long line may break: after blanks and after separators
 # (host=controller-0.port=eth0, a,b,c).
 _BREAK = re.compile(r"(?<=[\s.,;=/])")
+# Where a column label may break: after blanks, '_' and '/', before '('.
+_LABEL_BREAK = re.compile(r'(?<=[\s_/])|(?=\()')
 
 
-def _wrap_line(line: str, width: int) -> list[str]:
+def _wrap_line(line: str, width: int,
+               breaks: re.Pattern = _BREAK) -> list[str]:
     lines: list[str] = []
     current = ''
-    for token in _BREAK.split(line):
+    for token in breaks.split(line):
         if current and len(current) + len(token.rstrip()) > width:
             lines.append(current.rstrip())
             current = token.lstrip()
@@ -201,24 +207,40 @@ def _wrap_line(line: str, width: int) -> list[str]:
     return lines
 
 
-def wrap(value: str, width: int | None) -> str:
+def wrap(value: str, width: int | None,
+         breaks: re.Pattern = _BREAK) -> str:
     """``value`` in lines of at most ``width`` (None: unchanged)."""
     if width is None:
         return value
     lines: list[str] = []
     for line in value.splitlines() or ['']:
-        lines += _wrap_line(line, width)
+        lines += _wrap_line(line, width, breaks)
     return '\n'.join(lines)
 
 
 def _draw(columns: Sequence[Column], cells: list[list[str]],
-          limits: Sequence[int | None]) -> str:
-    table = prettytable.PrettyTable([c.label for c in columns])
+          limits: Sequence[int | None], wrap_labels: bool = False) -> str:
+    labels = [wrap(c.label, limits[i], _LABEL_BREAK) if wrap_labels
+              else c.label for i, c in enumerate(columns)]
+    if not any('\n' in label for label in labels):
+        table = prettytable.PrettyTable(labels)
+        table.align = 'l'
+        for cell in cells:
+            table.add_row([wrap(value, limits[i])
+                           for i, value in enumerate(cell)])
+        return table.get_string()
+    # prettytable draws one line of header: a wrapped header is drawn as
+    # the first row, with the header's rule under it.
+    table = prettytable.PrettyTable([str(i) for i in range(len(labels))],
+                                    header=False)
     table.align = 'l'
+    table.add_row(labels)
     for cell in cells:
         table.add_row([wrap(value, limits[i])
                        for i, value in enumerate(cell)])
-    return table.get_string()
+    lines = table.get_string().splitlines()
+    height = max(label.count('\n') for label in labels) + 1
+    return '\n'.join(lines[:1 + height] + [lines[0]] + lines[1 + height:])
 
 
 def _never_wrapped(column: Column) -> bool:
@@ -234,8 +256,8 @@ def list_table(records: Iterable[Record], columns: Sequence[Column],
     """The table of ``records`` ('' when there are none, as StarlingX).
 
     :param wrap_all: every column may wrap (but UUIDs), in proportion to
-        its width, when the table is too wide (StarlingX's system CLI);
-        otherwise only the columns with a ``wrap`` share.
+        its width, headers too, when the table is too wide (StarlingX's
+        system CLI); otherwise only the columns with a ``wrap`` share.
     :param to_text: how a value becomes a cell's text.
     """
     rows = list(records)
@@ -259,7 +281,8 @@ def list_table(records: Iterable[Record], columns: Sequence[Column],
                   for i, (c, share) in enumerate(zip(columns, shares,
                                                      strict=True))]
     width = width or terminal_width()
-    output = _draw(columns, cells, _fit(natural, shares, width))
+    output = _draw(columns, cells, _fit(natural, shares, width),
+                   wrap_labels=wrap_all)
     if _width_of(output) > width:
         # Wrapping cannot make it fit: unwrapped lines read better.
         output = _draw(columns, cells, unwrapped)

@@ -104,7 +104,8 @@ def test_memory_list_takes_the_processor_from_the_node(capsys):
     memories = [MEMORY, dict(MEMORY, uuid='m1', inode_uuid='n-0',
                              memtotal_mib=8000)]
     api = fakes.FakeAPI(routes(imemorys=memories, inodes=NODES))
-    assert fakes.run(api, 'host-memory-list', 'controller-0') == 0
+    assert fakes.run(api, 'host-memory-list', 'controller-0',
+                     '--nowrap') == 0
     header, rows = fakes.table(capsys.readouterr().out)
     assert header == [
         'processor', 'mem_total(MiB)', 'mem_platform(MiB)',
@@ -114,6 +115,14 @@ def test_memory_list_takes_the_processor_from_the_node(capsys):
         'app_hp_pending_2M', 'app_hp_total_1G', 'app_hp_avail_1G',
         'app_hp_pending_1G', 'app_hp_use_1G']
     assert [(r[0], r[1]) for r in rows] == [('1', '7000'), ('0', '8000')]
+    # 18 columns are wider than 250: cells and headers are wrapped
+    assert fakes.run(api, 'host-memory-list', 'controller-0') == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 250
+    lines = out.splitlines()
+    assert lines[0] == lines[-1] and lines[0].startswith('+-')
+    rules = [i for i, line in enumerate(lines) if line == lines[0]]
+    assert len(rules) == 3 and rules[1] > 2     # a header of 2+ lines
 
 
 def test_memory_show_drops_empty_pending_rows(capsys):

@@ -1,0 +1,4 @@
+"""What mtce-agent and mtce-client share: the host state vocabulary
+(:mod:`~mtce.common.states`), the degrade bitmask
+(:mod:`~mtce.common.degrade`) and the sealed maintenance messages
+(:mod:`~mtce.common.messages`)."""

@@ -14,9 +14,8 @@ QUIET_LOGGERS = ('redfish', 'redfish.rest.v1')
 def prepare(argv):
     config.prepare(argv, 'mtce')
     rpc.init(CONF)          # transport_url: where the alarm queue is
-    if not CONF.debug:
-        for name in QUIET_LOGGERS:
-            logging.getLogger(name).setLevel(logging.WARNING)
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     return CONF
 
 

@@ -118,8 +118,13 @@ class HostMonitor:
                 self._groups_failed(failed)
             else:
                 self._groups_ok()
+            learned = self.model.learned
             changes, dropped = self.model.update(readings, self._severity,
                                                  set(failed))
+            if not learned:
+                LOG.info('%s: %d sensor(s) learned: %s', self.hostname,
+                         len(self.model.sensors), ', '.join(sorted(
+                             self.model.sensors)))
             for state in dropped:
                 LOG.info('%s: sensor %s no longer reported', self.hostname,
                          state.name)

@@ -7,10 +7,10 @@ their new record. A host's audit runs in a worker thread (``[hwmon]
 workers`` at a time), so a slow or silent BMC delays only its own host;
 a host is never audited twice at the same time.
 """
+from concurrent import futures
 import threading
 import time
 
-import futurist
 from oslo_config import cfg
 from oslo_log import log
 
@@ -53,8 +53,9 @@ class HwmonService:
 
     # -- the part's interface ------------------------------------------
     def start(self):
-        self._executor = futurist.ThreadPoolExecutor(
-            max_workers=self.conf.hwmon.workers)
+        self._executor = futures.ThreadPoolExecutor(
+            max_workers=self.conf.hwmon.workers,
+            thread_name_prefix='hwmon-audit')
         self._thread = threading.Thread(target=self._run, name='hwmond',
                                         daemon=True)
         self._thread.start()

@@ -55,6 +55,7 @@ class HostMonitor:
         self.audits = 0
         self.last_error = None
         self._first = True
+        self._pending = None
         self._lock = threading.Lock()
 
     @property
@@ -67,13 +68,25 @@ class HostMonitor:
         return any(s.alarmed in (policy.MAJOR, policy.CRITICAL)
                    for s in self.model.sensors.values())
 
+    @property
+    def wanted_record(self):
+        """The newest record given (applied at the next audit)."""
+        return self._pending or self.record
+
     def update(self, record):
-        """A new record for the host (credentials or settings changed)."""
-        with self._lock:
-            if record.bmc_key() != self.record.bmc_key():
-                LOG.info('%s: BMC provisioning changed', record.hostname)
-                self._close_driver()
-            self.record = record
+        """A new record for the host (credentials or settings changed);
+        taken at the start of the next audit, so the caller never waits
+        for an audit in progress."""
+        self._pending = record
+
+    def _apply_pending(self):
+        record, self._pending = self._pending, None
+        if record is None:
+            return
+        if record.bmc_key() != self.record.bmc_key():
+            LOG.info('%s: BMC provisioning changed', record.hostname)
+            self._close_driver()
+        self.record = record
 
     def _close_driver(self):
         if self.driver is not None:
@@ -93,6 +106,7 @@ class HostMonitor:
     def audit(self):
         """Read the sensors once and act on them."""
         with self._lock:
+            self._apply_pending()
             self.audits += 1
             try:
                 driver = self._driver()
@@ -247,6 +261,7 @@ class HostMonitor:
     def remove(self):
         """The host is no longer monitored: clear its alarms."""
         with self._lock:
+            self._apply_pending()
             for state in self.model.sensors.values():
                 if state.alarmed:
                     self._clear(state)

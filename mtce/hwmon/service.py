@@ -101,7 +101,7 @@ class HwmonService:
                     record, self.alarms, self.hook, default_actions(
                         self.conf), self.driver_factory)
                 self._due[name] = 0.0
-            elif record != mon.record:
+            elif record != mon.wanted_record:
                 mon.update(record)
         return records
 

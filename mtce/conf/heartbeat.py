@@ -1,7 +1,8 @@
 """Heartbeat options (hbsAgent and hbsClient roles).
 
 StarlingX's keys keep their groups, names, defaults and ranges
-(``mtc.ini`` / ``mtc.conf``: ``[agent]``, ``[client]``, ``[debug]``), except
+(``mtc.ini`` / ``mtc.conf``: ``[agent]``, ``[client]``, ``[debug]`` -- here
+``[mtc_debug]``), except
 that ``heartbeat_period`` may go down to 50 ms (StarlingX: 100 ms). The
 Flock's own settings (the shared datagram key, addresses, transport) are
 in ``[heartbeat]``.
@@ -132,6 +133,8 @@ heartbeat_opts = [
 opts = [
     ('agent', agent_opts),
     ('client', client_opts),
-    ('debug', debug_opts),
+    # StarlingX's [debug] section; the name 'debug' would hide oslo.log's
+    # [DEFAULT] debug option on CONF.
+    ('mtc_debug', debug_opts),
     ('heartbeat', heartbeat_opts),
 ]

@@ -66,7 +66,7 @@ def settings_from(conf: cfg.ConfigOpts,
             agent.heartbeat_failure_threshold),
         action=agent.heartbeat_failure_action,
         system_type=conf.heartbeat.system_type,
-        clstr_degrade_only=conf.debug.clstr_degrade_only,
+        clstr_degrade_only=conf.mtc_debug.clstr_degrade_only,
         mnfa_threshold=agent.mnfa_threshold,
         mnfa_timeout=float(agent.mnfa_timeout),
         arm_timeout=conf.heartbeat.arm_timeout)

@@ -28,7 +28,7 @@ def test_defaults(tmp_path):
         (2103, 2113)
     assert (client.hbs_client_mgmnt_port, client.hbs_client_clstr_port,
             client.pmon_pulse_port) == (2106, 2116, 2109)
-    assert conf.debug.clstr_degrade_only is False
+    assert conf.mtc_debug.clstr_degrade_only is False
     assert conf.heartbeat.transport == 'multicast'
 
 

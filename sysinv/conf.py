@@ -67,6 +67,18 @@ agent_opts = [
     cfg.IntOpt('report_retry_interval', default=10, min=1,
                help='Seconds before the agent retries a report the '
                     'conductor did not take (conductor away).'),
+    cfg.StrOpt('config_root',
+               help='Root directory under which the agent writes runtime '
+                    'configuration (etc/resolv.conf, etc/ntpsec/ntp.conf, '
+                    'etc/platform/service-parameters/). Default: the host '
+                    'root (FLOCK_HOST_ROOT, else host_root). A test or a '
+                    'development run points it at a scratch directory.'),
+    cfg.BoolOpt('write_system_config', default=False,
+                help="Let the agent write runtime configuration when that "
+                     "root is '/', i.e. this machine's own /etc. Off by "
+                     'default, so that an agent inventorying the machine '
+                     'it runs on (tests, make run) never rewrites its '
+                     'resolv.conf; a real host turns it on.'),
 ]
 
 CONDUCTOR_GROUP = 'conductor'

@@ -11,6 +11,7 @@ some hosts only: an agent ignores what is not for it.
 import oslo_messaging as messaging
 
 from stx_common import exception as common_exc
+from sysinv.agent import config as runtime_config
 
 _EXPECTED = (common_exc.FlockException,)
 
@@ -45,3 +46,5 @@ class InventoryEndpoint:
 
 
 ENDPOINTS = [InventoryEndpoint]
+# Runtime configuration: files under the host's root, config_applied.
+ENDPOINTS.append(runtime_config.RuntimeConfigEndpoint)

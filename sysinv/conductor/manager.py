@@ -10,8 +10,13 @@ from oslo_log import log
 import oslo_messaging as messaging
 
 from stx_common import exception as common_exc
+from sysinv.conductor import config as runtime_config
 from sysinv.conductor import discovery, hosts, maintenance, system
+from sysinv.conductor import interfaces as interface_flows
 from sysinv.conductor import inventory as inventory_flows
+from sysinv.conductor import labels as label_flows
+from sysinv.conductor import networks as network_flows
+from sysinv.conductor import service_parameters as parameter_flows
 
 LOG = log.getLogger(__name__)
 
@@ -34,6 +39,7 @@ class ConductorManager:
         self.discovery = discovery.Discovery(dbapi, self.hosts.locks,
                                              alarm_client)
         self.inventory = inventory_flows.InventoryFlows(dbapi)
+        parameter_flows.ensure_defaults(dbapi)
 
     @messaging.expected_exceptions(*_EXPECTED)
     def get_ihost_by_macs(self, context, macs):
@@ -68,6 +74,10 @@ class ConductorManager:
         return self.hosts.update_state(context, host, values)
 
     @messaging.expected_exceptions(*_EXPECTED)
+    def get_mtce_hosts(self, context, uuids=None):
+        return self.hosts.mtce_hosts(uuids)
+
+    @messaging.expected_exceptions(*_EXPECTED)
     def handle_dhcp_lease(self, context, tags, mac, ip_address, cid=None):
         return self.discovery.handle_dhcp_lease(context, tags, mac,
                                                 ip_address, cid)
@@ -84,3 +94,121 @@ class ConductorManager:
     @messaging.expected_exceptions(*_EXPECTED)
     def imemory_modify(self, context, memory_uuid, changes):
         return self.inventory.modify_memory(context, memory_uuid, changes)
+
+    # -- logical configuration: interfaces, networks, runtime config,
+    # service parameters, labels
+    @messaging.expected_exceptions(*_EXPECTED)
+    def create_iinterface(self, context, values):
+        return interface_flows.create(self.dbapi, values)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def update_iinterface(self, context, interface_uuid, changes):
+        return interface_flows.update(self.dbapi, interface_uuid, changes)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def delete_iinterface(self, context, interface_uuid):
+        return interface_flows.delete(self.dbapi, interface_uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def create_interface_network(self, context, interface_uuid,
+                                 network_uuid):
+        return network_flows.assign_interface_network(
+            self.dbapi, interface_uuid, network_uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def delete_interface_network(self, context, uuid):
+        return network_flows.remove_interface_network(self.dbapi, uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def create_network(self, context, values):
+        return network_flows.create_network(self.dbapi, values)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def delete_network(self, context, uuid):
+        return network_flows.delete_network(self.dbapi, uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def create_address_pool(self, context, values):
+        return network_flows.create_pool(self.dbapi, values)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def update_address_pool(self, context, uuid, updates):
+        return network_flows.update_pool(self.dbapi, uuid, updates)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def delete_address_pool(self, context, uuid):
+        return network_flows.delete_pool(self.dbapi, uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def create_network_addresspool(self, context, network_uuid,
+                                   address_pool_uuid):
+        return network_flows.create_network_addresspool(
+            self.dbapi, network_uuid, address_pool_uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def delete_network_addresspool(self, context, uuid):
+        return network_flows.delete_network_addresspool(self.dbapi, uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def allocate_host_addresses(self, context, host_uuid):
+        return network_flows.allocate_host_addresses(
+            self.dbapi, self.dbapi.get_host(host_uuid))
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def modify_dns(self, context, dns_uuid, nameservers, action=None):
+        return runtime_config.modify_dns(self.dbapi, context, dns_uuid,
+                                         nameservers, action)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def modify_ntp(self, context, ntp_uuid, ntpservers, action=None):
+        return runtime_config.modify_ntp(self.dbapi, context, ntp_uuid,
+                                         ntpservers, action)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def update_dns_config(self, context):
+        return runtime_config.update_dns_config(self.dbapi, context)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def update_ntp_config(self, context):
+        return runtime_config.update_ntp_config(self.dbapi, context)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def create_service_parameters(self, context, body):
+        return parameter_flows.add(self.dbapi, body)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def update_service_parameter(self, context, uuid, changes):
+        return parameter_flows.modify(self.dbapi, uuid, changes)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def delete_service_parameter(self, context, uuid):
+        return parameter_flows.delete(self.dbapi, uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def update_service_config(self, context, service, section=None,
+                              do_apply=False):
+        if not do_apply:
+            return parameter_flows.check_service(service)
+        return parameter_flows.apply(self.dbapi, context, service,
+                                        section)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def assign_labels(self, context, host_uuid, labels, overwrite=False):
+        return label_flows.assign(self.dbapi, host_uuid, labels, overwrite)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def delete_label(self, context, uuid):
+        return label_flows.remove(self.dbapi, uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def iconfig_update_by_ihost(self, context, ihost_uuid, imsg_dict):
+        return runtime_config.config_applied(
+            self.dbapi, ihost_uuid, (imsg_dict or {}).get('config_applied'))
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def get_runtime_config(self, context, host_uuid):
+        return runtime_config.runtime_config_of(self.dbapi, host_uuid)
+
+    @messaging.expected_exceptions(*_EXPECTED)
+    def resend_runtime_config(self, context, host_uuid):
+        return runtime_config.resend(self.dbapi, context, host_uuid)

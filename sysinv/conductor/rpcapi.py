@@ -10,6 +10,16 @@ Version history:
 * 1.0 - get_ihost_by_macs, get_ihost_by_hostname, update_isystem,
   create_ihost, update_ihost, delete_ihost, update_host_state,
   handle_dhcp_lease
+* 1.0 - logical configuration: create_iinterface, update_iinterface,
+  delete_iinterface, create_interface_network, delete_interface_network,
+  create_network, delete_network, create_address_pool,
+  update_address_pool, delete_address_pool, create_network_addresspool,
+  delete_network_addresspool, allocate_host_addresses, modify_dns,
+  modify_ntp, update_dns_config, update_ntp_config,
+  create_service_parameters, update_service_parameter,
+  delete_service_parameter, update_service_config, assign_labels,
+  delete_label; agents: iconfig_update_by_ihost, get_runtime_config,
+  resend_runtime_config
 """
 from stx_common.rpc import client
 
@@ -103,3 +113,114 @@ class ConductorAPI(client.RPCClient):
         """
         return self.call(context, 'imemory_modify', memory_uuid=memory_uuid,
                          changes=changes)
+
+    # -- logical configuration (interfaces, networks, config, labels) ---------
+    def create_iinterface(self, context, values):
+        """Add an interface; the interface.
+
+        :raises ClientSideError: a refused interface.
+        """
+        return self.call(context, 'create_iinterface', values=values)
+
+    def update_iinterface(self, context, interface_uuid, changes):
+        return self.call(context, 'update_iinterface',
+                         interface_uuid=interface_uuid, changes=changes)
+
+    def delete_iinterface(self, context, interface_uuid):
+        return self.call(context, 'delete_iinterface',
+                         interface_uuid=interface_uuid)
+
+    def create_interface_network(self, context, interface_uuid,
+                                 network_uuid):
+        return self.call(context, 'create_interface_network',
+                         interface_uuid=interface_uuid,
+                         network_uuid=network_uuid)
+
+    def delete_interface_network(self, context, uuid):
+        return self.call(context, 'delete_interface_network', uuid=uuid)
+
+    def create_network(self, context, values):
+        return self.call(context, 'create_network', values=values)
+
+    def delete_network(self, context, uuid):
+        return self.call(context, 'delete_network', uuid=uuid)
+
+    def create_address_pool(self, context, values):
+        return self.call(context, 'create_address_pool', values=values)
+
+    def update_address_pool(self, context, uuid, updates):
+        return self.call(context, 'update_address_pool', uuid=uuid,
+                         updates=updates)
+
+    def delete_address_pool(self, context, uuid):
+        return self.call(context, 'delete_address_pool', uuid=uuid)
+
+    def create_network_addresspool(self, context, network_uuid,
+                                   address_pool_uuid):
+        return self.call(context, 'create_network_addresspool',
+                         network_uuid=network_uuid,
+                         address_pool_uuid=address_pool_uuid)
+
+    def delete_network_addresspool(self, context, uuid):
+        return self.call(context, 'delete_network_addresspool', uuid=uuid)
+
+    def allocate_host_addresses(self, context, host_uuid):
+        """The host's addresses on the dynamic platform networks
+        ({type: address}), allocated when missing."""
+        return self.call(context, 'allocate_host_addresses',
+                         host_uuid=host_uuid)
+
+    def modify_dns(self, context, dns_uuid, nameservers, action=None):
+        """Store the DNS servers; ``action='apply'`` pushes them."""
+        return self.call(context, 'modify_dns', dns_uuid=dns_uuid,
+                         nameservers=nameservers, action=action)
+
+    def modify_ntp(self, context, ntp_uuid, ntpservers, action=None):
+        return self.call(context, 'modify_ntp', ntp_uuid=ntp_uuid,
+                         ntpservers=ntpservers, action=action)
+
+    def update_dns_config(self, context):
+        """Push the stored DNS servers to the controllers; config uuid."""
+        return self.call(context, 'update_dns_config')
+
+    def update_ntp_config(self, context):
+        return self.call(context, 'update_ntp_config')
+
+    def create_service_parameters(self, context, body):
+        """service-parameter-add; the rows created."""
+        return self.call(context, 'create_service_parameters', body=body)
+
+    def update_service_parameter(self, context, uuid, changes):
+        return self.call(context, 'update_service_parameter', uuid=uuid,
+                         changes=changes)
+
+    def delete_service_parameter(self, context, uuid):
+        return self.call(context, 'delete_service_parameter', uuid=uuid)
+
+    def update_service_config(self, context, service, section=None,
+                              do_apply=False):
+        """``do_apply``: service-parameter-apply of ``service``."""
+        return self.call(context, 'update_service_config', service=service,
+                         section=section, do_apply=do_apply)
+
+    def assign_labels(self, context, host_uuid, labels, overwrite=False):
+        return self.call(context, 'assign_labels', host_uuid=host_uuid,
+                         labels=labels, overwrite=overwrite)
+
+    def delete_label(self, context, uuid):
+        return self.call(context, 'delete_label', uuid=uuid)
+
+    # -- runtime configuration reports of the agents --------------------------
+    def iconfig_update_by_ihost(self, context, ihost_uuid, imsg_dict):
+        """An agent applied a configuration (``config_applied``)."""
+        return self.call(context, 'iconfig_update_by_ihost',
+                         ihost_uuid=ihost_uuid, imsg_dict=imsg_dict)
+
+    def get_runtime_config(self, context, host_uuid):
+        """What a starting agent applies: {'config_uuid', 'parts'}."""
+        return self.call(context, 'get_runtime_config', host_uuid=host_uuid)
+
+    def resend_runtime_config(self, context, host_uuid):
+        """Push an out-of-date host's runtime config again."""
+        return self.call(context, 'resend_runtime_config',
+                         host_uuid=host_uuid)

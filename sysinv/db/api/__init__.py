@@ -10,12 +10,18 @@ dicts. To add a resource: write ``sysinv/db/api/<resource>.py`` with a
 ``_create``, ``_update_one``, ``_destroy_one``) and add the mixin to the
 bases of :class:`Connection` below.
 """
+from sysinv.db.api import addressing as addressing_db
 from sysinv.db.api import base, bootstrap, hosts, inventory, network, system
+from sysinv.db.api import config as config_db
+from sysinv.db.api import interfaces as interfaces_db
+from sysinv.db.api import labels as labels_db
 
 
 class Connection(system.SystemMixin, hosts.HostMixin, network.NetworkMixin,
                  bootstrap.BootstrapMixin,
                  inventory.InventoryMixin,
+                 interfaces_db.InterfaceMixin, addressing_db.AddressingMixin,
+                 config_db.ConfigMixin, labels_db.LabelMixin,
                  base.BaseConnection):
     """sysinv's database, through its own enginefacade context.
 

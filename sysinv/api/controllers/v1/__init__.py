@@ -11,9 +11,11 @@ import pecan
 from stx_common.api import collection
 from sysinv.api.controllers.v1 import host, system
 from sysinv.api.controllers.v1 import inventory_mounts as hw
+from sysinv.api.controllers.v1 import logical_mounts as logical
 
 RESOURCES = ('isystems', 'ihosts')
 RESOURCES += hw.RESOURCES
+RESOURCES += logical.RESOURCES
 
 
 class V1Controller:
@@ -21,6 +23,8 @@ class V1Controller:
         self.isystems = system.SystemController()
         self.ihosts = host.HostController()
         for name, controller in hw.controllers().items():
+            setattr(self, name, controller)
+        for name, controller in logical.controllers().items():
             setattr(self, name, controller)
 
     @pecan.expose('json')

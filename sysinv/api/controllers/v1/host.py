@@ -13,6 +13,7 @@ from sysinv import exception, policies
 from sysinv.api import schemas
 from sysinv.api.controllers.v1 import base
 from sysinv.api.controllers.v1 import host_inventory as hw
+from sysinv.api.controllers.v1 import logical_mounts as logical
 from sysinv.common import constants, states
 from sysinv.conductor import host_checks
 from sysinv.db.api import hosts as host_db
@@ -166,3 +167,8 @@ def _check_duplicates(patch):
                 reason='Illegal duplicate parameters passed.')
         seen[op['path']] = value
 
+
+# The host's logical configuration (read-only lists): iinterfaces,
+# interface_networks, addresses, labels.
+for _name, _controller in logical.host_controllers().items():
+    setattr(HostController, _name, _controller)

@@ -14,6 +14,7 @@ from sysinv import exception
 from sysinv.api.controllers.v1 import base, logical_base
 from sysinv.api.controllers.v1 import interface_network as ifnet_api
 from sysinv.api.controllers.v1 import logical_policies as policy
+from sysinv.api.controllers.v1 import port as port_api
 from sysinv.conductor import interface_rules as rules
 from sysinv.conductor import interfaces as flows
 from sysinv.db.api import interfaces as interface_db
@@ -69,10 +70,30 @@ def _page(rows, resource, page, expand=False):
                         resource, page)
 
 
+class InterfacePortController(rest.RestController):
+    """``/v1/iinterfaces/<uuid>/ports`` (read-only): the ports an
+    interface takes (StarlingX's client lists them with the
+    interfaces)."""
+
+    PARENT_ITEM = True
+    SORT_KEYS = ('id', 'uuid', 'name')
+
+    @pecan.expose('json')
+    def get_all(self, interface_ident, **kwargs):
+        policy.authorize('sysinv:iinterfaces:get', pecan.request.context)
+        iface = pecan.request.dbapi.get_interface(interface_ident)
+        page = base.parse_page(kwargs, self.SORT_KEYS)
+        rows = pecan.request.dbapi.list_inventory(
+            'ports', page=page, filters={'interface_id': iface['id']})
+        return base.page_of('ports', [port_api.port_view(r) for r in rows],
+                            'v1/iinterfaces/%s/ports' % iface['uuid'], page)
+
+
 class InterfaceController(rest.RestController):
     _custom_actions = {'detail': ['GET']}
 
     interface_networks = ifnet_api.InterfaceInterfaceNetworkController()
+    ports = InterfacePortController()
 
     def _list(self, kwargs, expand, resource):
         policy.authorize('sysinv:iinterfaces:get', pecan.request.context)

@@ -53,6 +53,9 @@ def test_ethernet_on_a_port_and_the_lists(api, host):
     assert created['imtu'] == 1500 and created['ifclass'] is None
     shown = api.get('/v1/iinterfaces/%s' % created['uuid']).json
     assert shown['ports'][0]['href'].endswith('/ports')
+    ports = api.get('/v1/iinterfaces/%s/ports' % created['uuid']).json
+    assert [p['name'] for p in ports['ports']] == ['eth0']
+    assert ports['ports'][0]['interface_uuid'] == created['uuid']
     listed = api.get('/v1/ihosts/controller-0/iinterfaces').json
     assert [i['ifname'] for i in listed['iinterfaces']] == [
         'eth0', 'eth1', 'eth2']

@@ -22,3 +22,10 @@ def test_policy_rules_are_documented():
     assert len(names) == len(set(names))
     for rule in policies.RULES:
         assert rule.description and rule.operations
+
+
+def test_policy_sample_has_every_rule():
+    with open(os.path.join(ETC, 'sysinv', 'policy.yaml.sample')) as handle:
+        sample = handle.read()
+    for rule in policies.list_rules():
+        assert '#"%s":' % rule.name in sample, rule.name

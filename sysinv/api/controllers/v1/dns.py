@@ -11,8 +11,8 @@ from pecan import rest
 
 from stx_common.api import jsonpatch, validation
 from sysinv import exception
+from sysinv import policies as policy
 from sysinv.api.controllers.v1 import base, logical_base
-from sysinv.api.controllers.v1 import logical_policies as policy
 from sysinv.conductor import config as runtime_config
 
 SORT_KEYS = ('id', 'uuid')

@@ -11,9 +11,9 @@ from pecan import rest
 
 from stx_common.api import jsonpatch, validation
 from sysinv import exception
+from sysinv import policies as policy
 from sysinv.api.controllers.v1 import base, logical_base
 from sysinv.api.controllers.v1 import interface_network as ifnet_api
-from sysinv.api.controllers.v1 import logical_policies as policy
 from sysinv.api.controllers.v1 import port as port_api
 from sysinv.conductor import interface_rules as rules
 from sysinv.conductor import interfaces as flows

@@ -6,8 +6,8 @@ import pecan
 from pecan import rest
 
 from stx_common.api import validation
+from sysinv import policies as policy
 from sysinv.api.controllers.v1 import base, logical_base
-from sysinv.api.controllers.v1 import logical_policies as policy
 
 FIELDS = ('id', 'uuid', 'forihostid', 'interface_uuid', 'ifname',
           'network_id', 'network_uuid', 'network_name', 'network_type')

@@ -1,4 +1,4 @@
-"""What the hardware resources share: their policy rules, the top-level
+"""What the hardware resources share: their policy rule names, the top-level
 collection (``/v1/<name>``: list, item by id or uuid) and the read-only
 list under a host (``/v1/ihosts/<host>/<name>``).
 
@@ -12,37 +12,12 @@ from pecan import rest
 from sysinv import exception, policies
 from sysinv.api.controllers.v1 import base
 from sysinv.db.api import inventory as inv_db
+from sysinv.policies import inventory as policy_rules
 
-READ_RULE = 'sysinv:inventory:get'
-CPU_MODIFY_RULE = 'sysinv:icpus:modify'
-MEMORY_MODIFY_RULE = 'sysinv:imemorys:modify'
-
-RULES = [
-    policies.rule(READ_RULE, policies.READ,
-                  "List and show hosts' discovered hardware.",
-                  [('GET', '/v1/%s' % name) for name in (
-                      'inodes', 'icpus', 'imemorys', 'idisks', 'partitions',
-                      'ethernet_ports', 'ports', 'pci_devices')] +
-                  [('GET', '/v1/ihosts/{ihost}/icpus')]),
-    policies.rule(CPU_MODIFY_RULE, policies.WRITE,
-                  'Assign CPU functions of a locked host.',
-                  [('PUT', '/v1/ihosts/{ihost}/state/host_cpus_modify')]),
-    policies.rule(MEMORY_MODIFY_RULE, policies.WRITE,
-                  'Change platform memory and hugepages of a locked host.',
-                  [('PATCH', '/v1/imemorys/{uuid}')]),
-]
-# Listed with sysinv's own rules (policy sample, documentation).
-policies.RULES.extend(r for r in RULES if r.name not in
-                      {known.name for known in policies.RULES})
-
-
-def authorize(action, context):
-    """sysinv's policy check, with the hardware rules registered."""
-    enforcer = policies.get_enforcer()
-    missing = [r for r in RULES if r.name not in enforcer.registered_rules]
-    if missing:
-        enforcer.register_defaults(missing)
-    policies.authorize(action, context)
+READ_RULE = policy_rules.READ_RULE
+CPU_MODIFY_RULE = policy_rules.CPU_MODIFY_RULE
+MEMORY_MODIFY_RULE = policy_rules.MEMORY_MODIFY_RULE
+authorize = policies.authorize
 
 
 def view(row, fields, resource, extra_links=(), **constant):

@@ -12,8 +12,8 @@ import pecan
 from pecan import rest
 
 from stx_common.api import validation
+from sysinv import policies as policy
 from sysinv.api.controllers.v1 import base, logical_base
-from sysinv.api.controllers.v1 import logical_policies as policy
 from sysinv.db.api import labels as label_db
 
 FIELDS = ('uuid', 'host_uuid', 'label_key', 'label_value')

@@ -5,8 +5,8 @@ import pecan
 from pecan import rest
 
 from stx_common.api import validation
+from sysinv import policies as policy
 from sysinv.api.controllers.v1 import base, logical_base
-from sysinv.api.controllers.v1 import logical_policies as policy
 from sysinv.db.api import addressing
 
 NETWORK_FIELDS = ('id', 'uuid', 'name', 'type', 'dynamic', 'pool_uuid',

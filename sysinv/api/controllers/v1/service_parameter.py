@@ -11,8 +11,8 @@ import pecan
 from pecan import rest
 
 from stx_common.api import jsonpatch, validation
+from sysinv import policies as policy
 from sysinv.api.controllers.v1 import base, logical_base
-from sysinv.api.controllers.v1 import logical_policies as policy
 from sysinv.common import service_parameters as schema
 from sysinv.db.api import config as config_db
 

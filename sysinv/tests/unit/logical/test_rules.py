@@ -113,11 +113,11 @@ def test_initial_config_complete():
 def test_rbac(conf, roles, rule, allowed):
     from stx_common import context
     from stx_common import exception as common_exc
-    from sysinv.api.controllers.v1 import logical_policies
+    from sysinv import policies
     caller = context.RequestContext(roles=roles, project_id='p',
                                     user_id='u')
     if allowed:
-        logical_policies.authorize(rule, caller)
+        policies.authorize(rule, caller)
     else:
         with pytest.raises(common_exc.Forbidden):
-            logical_policies.authorize(rule, caller)
+            policies.authorize(rule, caller)

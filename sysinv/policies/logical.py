@@ -1,23 +1,14 @@
-"""Policy rules of the logical-configuration resources (interfaces,
-networks, address pools, addresses, DNS/NTP, service parameters,
-labels): reads for every role, writes for admin and configurator, as the
-other sysinv resources.
-
-The rules join :data:`sysinv.policies.RULES` when this module is
-imported (the API imports it with its controllers) and are registered on
-the process's enforcer if it already exists.
-"""
-from sysinv import policies
-
-READ = policies.READ
-WRITE = policies.WRITE
+"""Policy rules of the logical configuration (interfaces, networks,
+address pools, addresses, DNS/NTP, service parameters, labels): reads for
+every role, writes for admin and configurator."""
+from sysinv.policies.base import READ, WRITE, rule
 
 
 def _crud(resource, what, reads, writes):
-    rules = [policies.rule('sysinv:%s:get' % resource, READ,
+    rules = [rule('sysinv:%s:get' % resource, READ,
                            'List and show %s.' % what, reads)]
     if writes:
-        rules.append(policies.rule('sysinv:%s:modify' % resource, WRITE,
+        rules.append(rule('sysinv:%s:modify' % resource, WRITE,
                                    'Add, change and delete %s.' % what,
                                    writes))
     return rules
@@ -69,23 +60,3 @@ RULES = (
           [('POST', '/v1/labels/{host_uuid}'),
            ('DELETE', '/v1/labels/{uuid}')])
 )
-
-
-def register():
-    """Add :data:`RULES` to sysinv's list and to a live enforcer."""
-    names = {r.name for r in policies.RULES}
-    new = [r for r in RULES if r.name not in names]
-    policies.RULES.extend(new)
-    enforcer = policies._ENFORCER
-    if enforcer is not None:
-        missing = [r for r in RULES if r.name not in enforcer.registered_rules]
-        if missing:
-            enforcer.register_defaults(missing)
-
-
-def authorize(action, context):
-    register()
-    policies.authorize(action, context)
-
-
-register()

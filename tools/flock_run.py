@@ -118,7 +118,11 @@ def sysinv_config():
         'database': {'connection': ensure_database('flock_sysinv')},
         'api': {'bind_host': '127.0.0.1', 'bind_port': 6385,
                 'auth_strategy': 'noauth'},
-        'agent': {'host_root': '/', 'include_virtual': 'false'},
+        # Hardware is read from this machine (root /); the files a
+        # runtime config apply writes (resolv.conf, ntp.conf) go to a
+        # scratch root, never to this machine's /etc.
+        'agent': {'host_root': '/', 'include_virtual': 'false',
+                  'config_root': path('hosts', 'controller-0')},
     })
     site = path('etc', 'sysinv', 'site.yaml')
     with open(site, 'w') as handle:
@@ -247,6 +251,7 @@ def status():
 # -- showing it -------------------------------------------------------------
 RC = """# Source this file to use the Flock's CLIs against `make run`.
 export FM_URL=http://127.0.0.1:18002
+export SYSTEM_URL=http://127.0.0.1:6385
 export OS_AUTH_TOKEN=noauth
 export PATH=%s:$PATH
 """ % BIN
@@ -259,7 +264,7 @@ def write_rc():
 
 def cli(*argv):
     env = dict(os.environ, FM_URL='http://127.0.0.1:18002',
-               OS_AUTH_TOKEN='noauth',
+               SYSTEM_URL='http://127.0.0.1:6385', OS_AUTH_TOKEN='noauth',
                COLUMNS=str(max(120, shutil.get_terminal_size().columns)))
     return subprocess.run([os.path.join(BIN, argv[0]), *argv[1:]], env=env,
                           capture_output=True, text=True, timeout=60)
@@ -291,19 +296,45 @@ def demo():
     print('\n$ fmClientCli -c "###100.101###set###host###host=controller-0'
           '###..."\n%s' % raised.stdout.strip())
     print('$ fm alarm-list\n%s' % (listing.stdout if listing else ''))
+    show_inventory()
+
+
+def show_inventory():
+    """controller-0 as sysinv sees it: this machine's real hardware."""
+    if not os.path.exists(os.path.join(BIN, 'system')):
+        return
+    deadline = time.monotonic() + 90
+    cpus = None
+    while time.monotonic() < deadline:
+        cpus = cli('system', 'host-cpu-list', 'controller-0')
+        if cpus.returncode == 0 and 'Platform' in cpus.stdout:
+            break
+        time.sleep(1)
+    for argv, result in ((('system', 'host-list'), None),
+                         (('system', 'host-cpu-list', 'controller-0'),
+                          cpus)):
+        result = result or cli(*argv)
+        print('$ %s\n%s' % (' '.join(argv), (result.stdout or
+                                              result.stderr).rstrip()))
+    print()
 
 
 def usage():
-    print("""The Flock is up.
-  fm-api      http://127.0.0.1:18002   (auth_strategy=noauth)
-  fm-manager  consumes the durable alarm queue on vhost '%s'
-  logs        %s
-  configs     %s
+    print("""The Flock is up (every API with auth_strategy=noauth).
+  fm-api            http://127.0.0.1:18002
+  fm-manager        consumes the durable alarm queue on vhost '%s'
+  sysinv-api        http://127.0.0.1:6385
+  sysinv-conductor  and sysinv-agent for controller-0 (this machine)
+  logs              %s
+  configs           %s
 
 Use the CLIs:
   source %s
+  system host-list
+  system host-show controller-0
+  system host-cpu-list controller-0
+  system host-memory-list controller-0
   fm alarm-list
-  fm alarm-summary
   fm event-list --limit 10
   fmClientCli --config-file %s -d "100.101###host=controller-0"
 

@@ -38,20 +38,69 @@ function stop_fm {
     stop_process fm-manager
 }
 
+function configure_sysinv {
+    sudo install -d -o $STACK_USER $SYSINV_CONF_DIR $SYSINV_STATE_PATH
+    iniset $SYSINV_CONF DEFAULT transport_url $(get_transport_url)
+    iniset $SYSINV_CONF DEFAULT state_path $SYSINV_STATE_PATH
+    iniset $SYSINV_CONF database connection $(database_connection_url sysinv)
+    iniset $SYSINV_CONF api bind_host $SERVICE_LISTEN_ADDRESS
+    iniset $SYSINV_CONF api bind_port $SYSINV_API_PORT
+    iniset $SYSINV_CONF api auth_strategy keystone
+    iniset $SYSINV_CONF agent config_root $SYSINV_STATE_PATH/host-root
+    configure_keystone_authtoken_middleware $SYSINV_CONF sysinv
+}
+
+function init_sysinv {
+    recreate_database sysinv
+    $FLOCK_BIN_DIR/sysinv-dbsync --config-file $SYSINV_CONF
+    if [[ -f $SYSINV_SITE_FILE ]]; then
+        $FLOCK_BIN_DIR/sysinv-bootstrap --config $SYSINV_SITE_FILE \
+            --config-file $SYSINV_CONF
+    fi
+    if is_service_enabled keystone; then
+        get_or_create_service sysinv platform "System Inventory"
+        get_or_create_endpoint platform "$REGION_NAME" \
+            "$SERVICE_PROTOCOL://$SERVICE_HOST:$SYSINV_API_PORT/v1"
+        create_service_user sysinv admin
+    fi
+}
+
+function start_sysinv {
+    run_process sysinv-conductor "$FLOCK_BIN_DIR/sysinv-conductor --config-file $SYSINV_CONF"
+    run_process sysinv-api "$FLOCK_BIN_DIR/sysinv-api --config-file $SYSINV_CONF"
+    run_process sysinv-agent "$FLOCK_BIN_DIR/sysinv-agent --config-file $SYSINV_CONF"
+}
+
+function stop_sysinv {
+    stop_process sysinv-agent
+    stop_process sysinv-api
+    stop_process sysinv-conductor
+}
+
 if [[ "$1" == "stack" && "$2" == "install" ]]; then
     install_flock
 elif [[ "$1" == "stack" && "$2" == "post-config" ]]; then
     if is_service_enabled fm-api fm-manager; then
         configure_fm
     fi
+    if is_service_enabled sysinv-api sysinv-conductor; then
+        configure_sysinv
+    fi
 elif [[ "$1" == "stack" && "$2" == "extra" ]]; then
     if is_service_enabled fm-api fm-manager; then
         init_fm
         start_fm
     fi
+    if is_service_enabled sysinv-api sysinv-conductor; then
+        init_sysinv
+        start_sysinv
+    fi
 fi
 
 if [[ "$1" == "unstack" ]]; then
+    if is_service_enabled sysinv-api sysinv-conductor; then
+        stop_sysinv
+    fi
     if is_service_enabled fm-api fm-manager; then
         stop_fm
     fi

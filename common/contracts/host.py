@@ -26,6 +26,22 @@ reports the host's states back. Both directions are oslo.messaging RPC
   The VIM reports back with its ``services-*`` actions (PATCH with
   ``User-Agent: vim/1.0``).
 
+Maintenance's additions (all optional, older peers ignore them):
+
+* mtce -> sysinv: ``get_mtce_hosts(uuids=None)`` answers the hosts as
+  :class:`MtceHost` dicts, each with its cluster-host address; mtce-agent
+  reads the whole inventory with it at start-up (StarlingX's mtcAgent
+  reads ``v1/ihosts``).
+* :class:`MtceHost` carries ``cluster_host_ip`` and ``mtce_info``, and
+  ``bm_password`` when (and only when) a request changes it: sysinv
+  stores no BMC password, maintenance keeps it encrypted at rest. The
+  password never shows in a ``repr``.
+* pmond and hwmond -> mtce, topic ``mtce.agent``: casts
+  ``process_event(event)`` (a pmond :class:`ProcessEvent` payload:
+  StarlingX's ``MTC_EVENT_PMON_*``) and ``sensor_event(event)`` (an
+  hwmond :class:`SensorEvent` payload: ``MTC_EVENT_HWMON_*``), through
+  :class:`MtceEventClient`.
+
 A call that gets no answer raises ``MessageUndeliverable`` at once when
 nobody ever consumed the topic, ``MessagingTimeout`` when the consumer is
 gone; what to do then is the caller's decision (sysinv leaves the action
@@ -101,6 +117,9 @@ class MtceHost:
     task: str | None = None
     uptime: int | None = None
     operation: str | None = None
+    cluster_host_ip: str | None = None
+    mtce_info: str | None = None
+    bm_password: str | None = dataclasses.field(default=None, repr=False)
 
     @classmethod
     def from_host(cls, host, operation=None):
@@ -244,6 +263,59 @@ class SysinvClient(client.RPCClient):
         """
         return self.call(context, 'update_host_state', timeout=timeout,
                          host=host, values=update.validate().values())
+
+    def get_mtce_hosts(self, context, uuids=None, timeout=None):
+        """The hosts (all, or those of ``uuids``) as :class:`MtceHost`."""
+        answer = self.call(context, 'get_mtce_hosts', timeout=timeout,
+                           uuids=list(uuids) if uuids else None)
+        return [MtceHost.from_dict(h) for h in answer or ()]
+
+
+# Events of pmond / hwmond for maintenance (payload dict keys).
+PROCESS_EVENT_FIELDS = ('hostname', 'process', 'event', 'severity',
+                        'state', 'reason', 'restarts', 'resend',
+                        'timestamp')
+SENSOR_EVENT_FIELDS = ('hostname', 'sensor', 'group', 'action', 'severity',
+                       'value', 'unit', 'status', 'host_degraded',
+                       'reason', 'timestamp')
+
+
+def _event(payload, required):
+    if not isinstance(payload, dict) or not payload.get('hostname'):
+        raise InvalidHostMessage(reason='an event needs a hostname')
+    missing = [k for k in required if k not in payload]
+    if missing:
+        raise InvalidHostMessage(reason='event without %s'
+                                 % ', '.join(missing))
+    return payload
+
+
+def check_process_event(payload):
+    """A pmond event payload with what maintenance needs; returns it."""
+    return _event(payload, ('event',))
+
+
+def check_sensor_event(payload):
+    """An hwmond event payload with what maintenance needs."""
+    return _event(payload, ('action', 'sensor'))
+
+
+class MtceEventClient(client.RPCClient):
+    """pmond's and hwmond's client of maintenance (casts only)."""
+
+    TOPIC = MTCE_TOPIC
+    EXCHANGE = MTCE_EXCHANGE
+    VERSION = VERSION
+
+    def process_event(self, context, event):
+        """Tell maintenance about a process (``event``: a dict)."""
+        self.cast(context, 'process_event',
+                  event=check_process_event(dict(event)))
+
+    def sensor_event(self, context, event):
+        """Tell maintenance about a sensor action (``event``: a dict)."""
+        self.cast(context, 'sensor_event',
+                  event=check_sensor_event(dict(event)))
 
 
 class VimClient(client.RPCClient):

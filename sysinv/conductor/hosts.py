@@ -76,6 +76,7 @@ class HostFlows:
         """
         values = dict(values)
         power_on = values.pop('power_on', None)
+        password = values.get('bm_password')  # maintenance keeps it
         with self.locks.adding:
             system = self.dbapi.get_system()
             hosts = self.dbapi.list_hosts()
@@ -89,7 +90,8 @@ class HostFlows:
             else:
                 host = self.dbapi.create_host(values)
             host = self._configure(host)
-        answer = self.maintenance.add(context, host)
+        answer = self.maintenance.add(
+            context, dict(host, bm_password=password) if password else host)
         if answer is not None and not answer.passed:
             self._undo_add(host, existing)
             raise exception.ClientSideError(reason=MTCE_REJECTED % 'add')
@@ -208,6 +210,9 @@ class HostFlows:
                     raise exception.VimRejected(action=action)
             return self.maintenance.modify(context, target,
                                            progress.mtce_action)
+        if 'bm_password' in delta:
+            # never stored here: maintenance keeps it (encrypted)
+            target = dict(target, bm_password=delta['bm_password'])
         if provisioned:
             return self.maintenance.add(context, target)
         if set(delta) - checks.MTCE_IGNORED:
@@ -311,6 +316,25 @@ class HostFlows:
                                                  s.AVAILABILITY_AVAILABLE):
             implied['action_state'] = s.HAS_REINSTALLED
         return implied
+
+    # -- maintenance's inventory ----------------------------------------------
+    def mtce_hosts(self, uuids=None):
+        """The hosts (all, or those of ``uuids``) as maintenance's
+        records (:class:`stx_common.contracts.host.MtceHost` dicts), each
+        with its cluster-host address."""
+        wanted = set(uuids or ())
+        records = []
+        for host in self.dbapi.list_hosts():
+            if wanted and host['uuid'] not in wanted:
+                continue
+            record = contract.MtceHost.from_host(host)
+            if host.get('hostname'):
+                address = self.dbapi.get_address_by_name('%s-%s' % (
+                    host['hostname'], c.NETWORK_TYPE_CLUSTER_HOST))
+                if address is not None:
+                    record.cluster_host_ip = address['address']
+            records.append(record.to_dict())
+        return records
 
     # -- delete ---------------------------------------------------------------
     def delete(self, context, ident, origin=None):

@@ -82,3 +82,46 @@ def test_client_calls_carry_the_wire_forms(conf):
         availability='online'))
     assert recorder.sent[0][2] == {'host': 'worker-0',
                                    'values': {'availability': 'online'}}
+
+
+def test_mtce_host_keeps_the_bmc_password_out_of_its_repr():
+    record = contract.MtceHost.from_host(
+        {'uuid': 'u2', 'hostname': 'worker-1', 'bm_password': 's3cr3t',
+         'cluster_host_ip': '192.168.206.11', 'mtce_info': '{}'})
+    assert 's3cr3t' not in repr(record)
+    assert record.bm_password == 's3cr3t'
+    assert record.cluster_host_ip == '192.168.206.11'
+    older = contract.MtceHost.from_dict({'uuid': 'u3'})
+    assert older.bm_password is None and older.cluster_host_ip is None
+
+
+def test_get_mtce_hosts(conf):
+    sysinv = contract.SysinvClient()
+    sent = []
+
+    def call(context, method, **kwargs):
+        sent.append((method, kwargs))
+        return [{'uuid': 'u1', 'hostname': 'controller-0'}]
+
+    sysinv.call = call
+    hosts = sysinv.get_mtce_hosts(None, uuids=('u1',), timeout=3)
+    assert [h.hostname for h in hosts] == ['controller-0']
+    assert sent == [('get_mtce_hosts', {'timeout': 3, 'uuids': ['u1']})]
+
+
+def test_event_client_casts_checked_events(conf):
+    events = contract.MtceEventClient()
+    assert (events._client.target.exchange, events.topic) == ('mtce',
+                                                              'mtce.agent')
+    sent = []
+    events.cast = lambda context, method, **kw: sent.append((method, kw))
+    events.process_event(None, {'hostname': 'worker-0', 'event': 'major',
+                                'process': 'sshd'})
+    events.sensor_event(None, {'hostname': 'worker-0', 'action': 'alarm',
+                               'sensor': 'CPU Temp'})
+    assert [m for m, _ in sent] == ['process_event', 'sensor_event']
+    for bad in ({'event': 'major'}, {'hostname': 'w', 'process': 'x'}):
+        with pytest.raises(contract.InvalidHostMessage):
+            events.process_event(None, bad)
+    with pytest.raises(contract.InvalidHostMessage):
+        events.sensor_event(None, {'hostname': 'w', 'action': 'alarm'})

@@ -5,6 +5,7 @@ import os
 from keystoneauth1 import session as ks_session
 from keystoneauth1.identity import v3
 from keystonemiddleware import auth_token
+from oslo_config import cfg
 import pytest
 import requests
 import webob
@@ -94,8 +95,14 @@ def _echo_identity(environ, start_response):
 
 @pytest.fixture(scope='module')
 def guarded_app(keystone):
-    return auth_token.AuthProtocol(_echo_identity,
-                                   keystone.authtoken_options())
+    # A private ConfigOpts: with a bare dict, keystonemiddleware registers
+    # the password plugin's required options on the process-wide CONF,
+    # which then refuses to parse for every later test.
+    private = cfg.ConfigOpts()
+    private([], project='flock-test', default_config_files=[])
+    options = dict(keystone.authtoken_options(),
+                   oslo_config_config=private)
+    return auth_token.AuthProtocol(_echo_identity, options)
 
 
 def _call(app, token=None):

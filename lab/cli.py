@@ -4,6 +4,7 @@
 
     stx-lab up <profile> [--workers N] [--bmc ipmi|redfish]
                [--redfish HOST ...] [--lease-hook CMD]
+               [--services flock [--unlock all|controllers|controller-0|none]]
     stx-lab down | status [--json] | list
     stx-lab exec <host> <cmd...>
     stx-lab power <host> on|off|reset|cycle|soft|status   (through the BMC)
@@ -51,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     up.add_argument('--redfish', action='append', default=[],
                     metavar='HOST', help='a host with a Redfish BMC')
     up.add_argument('--lease-hook', default=dhcp.DEFAULT_LEASE_HOOK)
+    up.add_argument('--services', choices=('none', 'flock'), default='none',
+                    help='flock: run the Flock in the lab (FM and sysinv '
+                         'in the root namespace, maintenance and the '
+                         'agents on the hosts)')
+    up.add_argument('--unlock', choices=('all', 'controllers',
+                                         'controller-0', 'none'),
+                    default='all',
+                    help='with --services flock: the hosts provisioned '
+                         'and unlocked by up (default all)')
     sub.add_parser('down', help='remove the lab')
     status = sub.add_parser('status', help='hosts, power, uptime, links')
     status.add_argument('--json', action='store_true')
@@ -103,6 +113,16 @@ def _print_up(site: sitemod.Site) -> None:
         print('  %-13s bmc %s %s user %s (password: %s)' % (
             '', bmc.type, bmc.url, bmc.username,
             site.paths.credentials_file))
+
+
+def _print_flock(deployment) -> None:
+    print('The Flock runs in lab %s: FM at %s, sysinv at %s; maintenance '
+          'on controller-0' % (deployment.lab_id, deployment.fm_url,
+                               deployment.sysinv_url))
+    print('Use the CLIs with:')
+    for name, value in sorted(deployment.cli_env().items()):
+        print('  export %s=%s' % (name, value))
+    print('  system host-list; fm alarm-list')
 
 
 def _fmt_uptime(seconds: float | None) -> str:
@@ -202,6 +222,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == 'up':
         site = sitemod.Site(args.lab, args.state_dir)
         types = {host: 'redfish' for host in args.redfish}
+        if args.services == 'flock':
+            from stx_lab import flock
+
+            deployment = flock.up(site, args.profile, workers=args.workers
+                                  if args.workers is not None else 2,
+                                  unlock=args.unlock, bmc=args.bmc,
+                                  bmc_types=types)
+            _print_up(site)
+            _print_flock(deployment)
+            return 0
         site.up(args.profile, workers=args.workers, bmc=args.bmc,
                 bmc_types=types, lease_hook=args.lease_hook)
         _print_up(site)

@@ -29,6 +29,7 @@ from stx_lab import addressing, state
 
 DEFAULT_LEASE_HOOK = 'sysinv-dnsmasq-lease-update'
 LEASE_TIME = '12h'
+PXEBOOT_TAG = 'pxeboot'
 
 _UDHCPC_SCRIPT = '''#!/bin/sh
 # udhcpc event script of a lab host: address on the pxeboot link only.
@@ -92,8 +93,10 @@ def dnsmasq_argv(paths: state.LabPaths, bridge: str,
         '--port=0', '--interface=%s' % bridge, '--bind-interfaces',
         '--except-interface=lo', '--user=root', '--group=root',
         '--dhcp-authoritative', '--no-ping', '--script-on-renewal',
-        '--dhcp-range=%s,%s,%s,%s' % (first, last, subnet.netmask,
-                                      LEASE_TIME),
+        # tagged as StarlingX's dnsmasq does: the lease hook (sysinv)
+        # only discovers hosts on the pxeboot network
+        '--dhcp-range=set:%s,%s,%s,%s,%s' % (PXEBOOT_TAG, first, last,
+                                             subnet.netmask, LEASE_TIME),
         '--dhcp-leasefile=%s' % paths.dhcp('leases'),
         '--pid-file=%s' % paths.dhcp('dnsmasq.pid'),
         '--dhcp-script=%s' % paths.dhcp('lease-hook'),

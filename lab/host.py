@@ -140,9 +140,11 @@ class Host:
             self._kill_all(signal.SIGKILL, 0)    # leftovers of a crash
             self._set_host_links(True)
             boot_id = runtime.get('boot_count', 0) + 1
+            boot_time = time.time()
             argv = [sys.executable, '-m', 'stx_lab.hostinit',
                     '--base', self.paths.base, '--lab', self.paths.lab_id,
-                    '--host', self.name, '--boot-id', str(boot_id)]
+                    '--host', self.name, '--boot-id', str(boot_id),
+                    '--boot-time', repr(boot_time)]
             pxe = self.record.links.get('pxeboot')
             if pxe is not None and pxe.address is None:
                 argv += ['--dhcp-ifname', pxe.ifname]
@@ -150,7 +152,7 @@ class Host:
             init = procs.spawn(procs.netns_argv(self.namespace, argv),
                                self.paths.log('init', self.name), self.env(),
                                cwd=self.root)
-            runtime.update(power=ON, boot_time=time.time(),
+            runtime.update(power=ON, boot_time=boot_time,
                            boot_count=boot_id, init=list(init),
                            crashed=False)
             self._save_runtime(runtime)

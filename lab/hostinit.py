@@ -13,6 +13,11 @@ It then
    which ``Host.boot`` waits for;
 4. reaps children until SIGTERM, when it terminates its process group.
 
+The boot services get ``FLOCK_BOOT_ID`` (unique per boot) and
+``FLOCK_BOOT_TIME`` (seconds since the epoch) in their environment: a
+host's processes share the machine's kernel, whose boot id and uptime
+are not the host's.
+
 It does not restart services that exit: that is process monitoring's job.
 """
 import argparse
@@ -22,10 +27,13 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 
 from stx_lab import state
 
 STOP_GRACE = 5.0
+BOOT_ID_ENV = 'FLOCK_BOOT_ID'
+BOOT_TIME_ENV = 'FLOCK_BOOT_TIME'
 DHCP_TIMEOUT = 20
 
 
@@ -113,7 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('--host', required=True)
     parser.add_argument('--boot-id', type=int, required=True)
     parser.add_argument('--dhcp-ifname')
+    parser.add_argument('--boot-time', type=float, default=None)
     args = parser.parse_args(argv)
+    os.environ[BOOT_ID_ENV] = str(uuid.uuid4())
+    os.environ[BOOT_TIME_ENV] = repr(args.boot_time or time.time())
     signal.signal(signal.SIGTERM, _terminate)
     paths = state.LabPaths(args.lab, args.base)
     _log('booting %s (boot %d)' % (args.host, args.boot_id))

@@ -151,23 +151,24 @@ def record_host_number(record: state.LabRecord, name: str) -> int:
 
 
 def start_ipmi(paths: state.LabPaths, record: state.LabRecord) -> None:
-    hosts = [h for h in record.hosts.values() if h.bmc.type == 'ipmi']
-    if not hosts:
-        return
+    """One emulator process per IPMI BMC: pyghmi keeps its sessions in
+    process-wide tables keyed by the client's address and the server's
+    port, so BMCs sharing port 623 in one process mix up the sessions of
+    a client talking to several of them (maintenance, hwmond)."""
     credentials = paths.credentials()
-
-    def ready():
-        for host in hosts:
+    for host in [h for h in record.hosts.values() if h.bmc.type == 'ipmi']:
+        def ready(host=host):
             try:
                 client.ipmitool(host.bmc, credentials[host.name]['password'],
                                 'power', 'status')
             except exception.BmcError:
                 return False
-        return True
+            return True
 
-    start(paths, record, 'bmc-ipmi',
-          [sys.executable, '-m', 'stx_lab.bmc.ipmi', '--base', paths.base,
-           '--lab', paths.lab_id], ready)
+        start(paths, record, 'bmc-ipmi-%s' % host.name,
+              [sys.executable, '-m', 'stx_lab.bmc.ipmi', '--base',
+               paths.base, '--lab', paths.lab_id, '--host', host.name],
+              ready)
 
 
 def start_redfish(paths: state.LabPaths, record: state.LabRecord,

@@ -368,6 +368,11 @@ class Site:
         if record is not None:
             infra.stop_recorded(record)
             infra.remove_private_broker(record.broker)
+            if record.extras:
+                from stx_lab import flock
+
+                with contextlib.suppress(Exception):
+                    flock.teardown(record)
         procs.stop_all(procs.marked(self.lab_id), timeout=3.0)
         if os.geteuid() == 0:
             self._remove_network()

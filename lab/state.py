@@ -150,6 +150,9 @@ class LabRecord:
         default_factory=dict)     # name -> [pid, start time]
     created_at: float = 0.0
     state: str = 'building'       # building | up | down
+    # what services running in the lab created outside its state
+    # (e.g. the Flock's databases), for ``down`` to remove
+    extras: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)

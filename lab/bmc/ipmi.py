@@ -1,7 +1,8 @@
-"""The IPMI BMCs of a lab: pyghmi ``Bmc`` subclasses, one process per lab.
+"""The IPMI BMCs of a lab: pyghmi ``Bmc`` subclasses, one process each.
 
-``python -m stx_lab.bmc.ipmi --base DIR --lab ID`` serves the BMC of every
-host of the lab whose BMC type is ``ipmi``, each bound to its own address
+``python -m stx_lab.bmc.ipmi --base DIR --lab ID [--host NAME]`` serves
+the BMC of every host of the lab whose BMC type is ``ipmi`` (or of host
+``NAME`` only: the lab runs one process per BMC), each bound to its own address
 on the BMC network (never the wildcard) and UDP port 623 (a free port on
 127.0.0.1 for ``aio-sx``). Real ``ipmitool -I lanplus`` works against it:
 
@@ -51,6 +52,17 @@ def _sha1_only_open_session(self, request):
 
 serversession.ServerSession.create_open_session_response = \
     _sha1_only_open_session
+
+
+def _sessionless_data(self, data, sockaddr):
+    """A packet queued to a session whose client address was meanwhile
+    taken by a new session from the same port (pyghmi's ServerSession
+    has no such method and its event loop died on it): the BMC handles
+    it as the start of a new session."""
+    self.bmc.sessionless_data(data, sockaddr)
+
+
+serversession.ServerSession.sessionless_data = _sessionless_data
 
 
 class LabBmc(pyghmi_bmc.Bmc):
@@ -135,14 +147,15 @@ class LabBmc(pyghmi_bmc.Bmc):
         return sdr.Repository(self.sensors.all())
 
 
-def serve(paths: state.LabPaths) -> list[LabBmc]:
-    """Create the BMC of every IPMI host of the lab (bound, not served)."""
+def serve(paths: state.LabPaths, only: str | None = None) -> list[LabBmc]:
+    """Create the BMC of every IPMI host of the lab, or of host ``only``
+    (bound, not served)."""
     record = paths.load()
     credentials = paths.credentials()
     bmcs = []
     for name, host_record in record.hosts.items():
         bmc = host_record.bmc
-        if bmc.type != 'ipmi':
+        if bmc.type != 'ipmi' or only not in (None, name):
             continue
         authdata = {bmc.username: credentials[name]['password']}
         host = hostmod.Host(paths, host_record)
@@ -156,13 +169,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog='stx_lab.bmc.ipmi')
     parser.add_argument('--base', required=True)
     parser.add_argument('--lab', required=True)
+    parser.add_argument('--host', help='serve this host\'s BMC only')
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO,
                         format='%(asctime)s %(name)s %(message)s')
-    bmcs = serve(state.LabPaths(args.lab, args.base))
+    bmcs = serve(state.LabPaths(args.lab, args.base), args.host)
     LOG.info('serving %d IPMI BMCs', len(bmcs))
     while True:
-        ipmisession.Session.wait_for_rsp(timeout=30)
+        try:
+            ipmisession.Session.wait_for_rsp(timeout=30)
+        except Exception:  # noqa: BLE001 - one bad packet must not kill us
+            LOG.exception('IPMI packet handling failed')
 
 
 if __name__ == '__main__':

@@ -38,10 +38,14 @@ def answer(refusal=None):
 
 
 class Lifecycle:
-    def __init__(self, engine, store=None):
+    def __init__(self, engine, store=None, fetch=None):
+        """:param fetch: ``fetch(uuid)`` asks sysinv for a host's whole
+        record (its cluster-host address: requests do not carry it) and
+        hands it to :meth:`refreshed` in the engine thread."""
         self.engine = engine
         self.store = store
         self.conf = engine.conf
+        self.fetch = fetch
 
     # -- the inventory ----------------------------------------------------
     def load(self, records):
@@ -77,10 +81,23 @@ class Lifecycle:
         engine.run_flow(host, flows.Enable(engine, host, reboot=not
                                            engine.is_self(host)))
 
+    def refreshed(self, record):
+        """sysinv's whole record of a host (engine thread)."""
+        host = self.engine.hosts.get(record.uuid)
+        if host is None or not record.cluster_host_ip or \
+                host.cluster_host_ip == record.cluster_host_ip:
+            return
+        host.cluster_host_ip = record.cluster_host_ip
+        LOG.info('%s: cluster-host address %s', host.name,
+                 host.cluster_host_ip)
+        self.engine.heartbeat_add(host)
+
     def _track(self, host, bmc_changed=True, old_bmc=None):
         engine = self.engine
         if host.provisioned:
             engine.heartbeat_add(host)
+            if not host.cluster_host_ip and self.fetch is not None:
+                self.fetch(host.uuid)
         if bmc_changed and host.hostname:
             if host.bmc_provisioned and not old_bmc:
                 engine.alarms.command(host.hostname, 'provision')

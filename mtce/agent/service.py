@@ -96,7 +96,9 @@ class MtceAgent:
             conf, heartbeat=None, transport=None, bmc=None,
             alarms=self.alarms, reporter=self.reporter, store=self.store,
             on_hosts_changed=self._hosts_changed)
-        self.lifecycle = lifecycle.Lifecycle(self.engine, self.store)
+        self.lifecycle = lifecycle.Lifecycle(self.engine, self.store,
+                                             fetch=self._fetch)
+        self._sysinv = sysinv
         self.heartbeat = heartbeat or hbagent.HeartbeatAgent(
             conf, on_event=self._heartbeat_event, alarms=alarm_client)
         self.transport = transport or transportmod.AgentTransport(
@@ -121,6 +123,27 @@ class MtceAgent:
                 self.rpc, self.loader, self.auditor, _Closer(self)]
 
     # -- hooks ---------------------------------------------------------------
+    def _fetch(self, uuid):
+        """A host's whole record from sysinv, in a thread of its own."""
+        def run():
+            client = self._sysinv or contract.SysinvClient()
+            for _ in range(10):
+                try:
+                    records = client.get_mtce_hosts(
+                        ctx.get_admin_context(), uuids=[uuid],
+                        timeout=self.conf.timeouts.sysinv_noncrit_timeout)
+                except Exception as exc:  # noqa: BLE001 - retried
+                    LOG.warning('Host %s not read from sysinv: %s', uuid,
+                                exc)
+                    time.sleep(LOAD_RETRY)
+                    continue
+                for record in records:
+                    self.engine.post(self.lifecycle.refreshed, record)
+                return
+
+        threading.Thread(target=run, daemon=True,
+                         name='mtce-agent-fetch').start()
+
     def _heartbeat_event(self, event):
         self.engine.post(self.lifecycle.heartbeat_event, event)
 

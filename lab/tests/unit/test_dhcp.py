@@ -19,8 +19,8 @@ def test_dnsmasq_argv_is_confined_to_the_lab(tmp_path):
     assert '--pid-file=%s' % paths.dhcp('dnsmasq.pid') in argv
     assert '--dhcp-script=%s' % paths.dhcp('lease-hook') in argv
     assert '--dhcp-host=52:54:00:02:00:0a,169.254.202.10' in argv
-    assert ('--dhcp-range=169.254.202.100,169.254.202.199,255.255.255.0,'
-            '%s' % dhcp.LEASE_TIME) in argv
+    assert ('--dhcp-range=set:pxeboot,169.254.202.100,169.254.202.199,'
+            '255.255.255.0,%s' % dhcp.LEASE_TIME) in argv
 
 
 def _run_hook(paths, *args):

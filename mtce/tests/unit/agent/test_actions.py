@@ -198,3 +198,14 @@ def test_bmc_provisioning_is_logged(h):
     assert ('200.021', 'host=worker-0.command=provision') in logs
     assert ('200.021', 'host=worker-0.command=deprovision') in logs
     assert not h.host(W0).bmc_provisioned
+
+
+def test_cluster_host_address_is_fetched_from_sysinv(h):
+    fetched = []
+    h.lifecycle.fetch = fetched.append
+    h.add(W0, cluster_host_ip=None)
+    assert fetched == ['uuid-worker-0']
+    assert set(h.heartbeat.hosts[W0]['addresses']) == {'mgmt'}
+    h.engine.call(h.lifecycle.refreshed, h.record(W0))
+    assert h.heartbeat.hosts[W0]['addresses']['cluster-host'] == \
+        '10.1.0.10'

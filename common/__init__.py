@@ -16,11 +16,8 @@ warnings.filterwarnings('ignore', message=r'\s*Eventlet is deprecated')
 warnings.filterwarnings('ignore', message='eventletutils module')
 
 from oslo_service import backend as _backend  # noqa: E402
-from oslo_service.backend import exceptions as _backend_exc  # noqa: E402
 
-try:
-    _backend.init_backend(_backend.BackendType.THREADING)
-except _backend_exc.BackendAlreadySelected:
-    # Loaded as a plugin by a program that chose first (the config and
-    # policy generators); our own processes import stx_common first.
-    pass
+# Chosen lazily, when oslo.messaging first asks for a backend: a CLI that
+# never touches RPC does not pay for loading one.
+_backend.register_backend_default_hook(
+    lambda: _backend.BackendType.THREADING)

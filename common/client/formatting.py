@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 import dataclasses
 import datetime
+import os
 import pydoc
 import re
 import shutil
@@ -32,6 +33,7 @@ Record = dict[str, Any]
 
 MIN_WRAP = 8            # narrowest a wrapped column gets
 DEFAULT_WIDTH = 80      # when the terminal width cannot be found
+UNLIMITED = 10 ** 6     # output not going to a terminal
 VALUE_WRAP = 72         # Property/Value tables
 FORMATS = ('table', 'yaml', 'value')
 _FORMATS = ('%Y-%m-%dT%H:%M:%S.%f', '%Y-%m-%d %H:%M:%S.%f',
@@ -147,7 +149,13 @@ def natural_key(value: Any) -> tuple:
 
 
 def terminal_width() -> int:
-    """Columns of the terminal (``COLUMNS`` wins; 80 if unknown)."""
+    """Columns to fit tables in: ``COLUMNS`` when set, else the terminal's;
+    output that goes to a pipe or a file is not wrapped at all (scripts
+    parse it)."""
+    if os.environ.get('COLUMNS', '').isdigit():
+        return int(os.environ['COLUMNS'])
+    if not sys.stdout.isatty():
+        return UNLIMITED
     return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
 
 

@@ -64,6 +64,38 @@ def test_lock_and_unlock_of_a_worker(flock):
     assert ('200.022', 'log', 'host=worker-0.state=enabled') in logged
 
 
+def test_reboot_reset_power_off_and_on_of_a_locked_worker(flock):
+    lab_host = flock.site.host(W0)
+
+    def rebooted(since):
+        return lambda: lab_host.boot_time and lab_host.boot_time > since \
+            and flock.host(W0)['availability'] == 'online'
+
+    site.system(flock, 'host-lock', W0)
+    site.wait(lambda: site.states(flock.host(W0)) == (
+        'locked', 'disabled', 'online'), 'worker-0 locked')
+    for action in ('host-reboot', 'host-reset'):
+        before = lab_host.boot_time
+        site.system(flock, action, W0)
+        site.wait(rebooted(before), '%s of worker-0' % action, timeout=90)
+    site.system(flock, 'host-power-off', W0)
+    site.wait(lambda: flock.host(W0)['availability'] == 'power-off',
+              'worker-0 powered off', timeout=60)
+    site.wait(lambda: lab_host.power_state() == 'off' and not
+              lab_host.processes(), 'worker-0 off in the lab', timeout=30)
+    swact = site.system(flock, 'host-swact', 'controller-0', check=False)
+    assert swact.returncode != 0
+    site.system(flock, 'host-power-on', W0)
+    site.wait(lambda: flock.host(W0)['availability'] == 'online',
+              'worker-0 online after power-on', timeout=90)
+    site.system(flock, 'host-unlock', W0)
+    _available(flock, W0)
+    logged = site.events(flock)
+    for command in ('reboot', 'reset', 'power-off', 'power-on'):
+        assert ('200.021', 'log', 'host=worker-0.command=%s' % command) \
+            in logged
+
+
 def test_discovered_worker_is_provisioned_and_unlocked(flock):
     placeholder = flock.discovered('worker-1')
     assert placeholder['hostname'] is None

@@ -139,6 +139,65 @@ def sysinv_config():
     return config_file
 
 
+# Maintenance of controller-0 (this machine, an all-in-one simplex
+# controller on localhost): mtce-agent, mtce-client and pmond. A reboot
+# maintenance asks for restarts these processes instead of the machine.
+MTCE_PROCESSES = ('mtce-agent', 'mtce-client', 'pmond')
+INIT_SCRIPT = '''#!/bin/sh
+# %(name)s of make run: start | restart (pmond restarts it with this)
+exec %(python)s %(tool)s start-process %(name)s
+'''
+PMON_FILE = '''[process]
+process = %(name)s
+pidfile = pid/%(name)s.pid
+script = etc/init.d/%(name)s
+style = lsb
+severity = major
+restarts = 3
+interval = 5
+debounce = 20
+startuptime = 5
+mode = passive
+'''
+
+
+def mtce_config():
+    key = path('etc', 'mtce', 'mtce.key')
+    os.makedirs(os.path.dirname(key), exist_ok=True)
+    if not os.path.exists(key):
+        fd = os.open(key, os.O_WRONLY | os.O_CREAT, 0o600)
+        with os.fdopen(fd, 'w') as handle:
+            handle.write(os.urandom(32).hex())
+    for name in ('mtce-agent', 'mtce-client'):
+        script = path('etc', 'init.d', name)
+        os.makedirs(os.path.dirname(script), exist_ok=True)
+        with open(script, 'w') as handle:
+            handle.write(INIT_SCRIPT % {
+                'name': name, 'python': os.path.join(BIN, 'python'),
+                'tool': os.path.abspath(__file__)})
+        os.chmod(script, 0o755)
+        os.makedirs(path('etc', 'pmon.d'), exist_ok=True)
+        with open(path('etc', 'pmon.d', name + '.conf'), 'w') as handle:
+            handle.write(PMON_FILE % {'name': name})
+    host_root = path('hosts', 'controller-0')
+    os.makedirs(host_root, exist_ok=True)
+    return write_config('mtce', {
+        'DEFAULT': {'transport_url': BROKER, 'host': 'controller-0',
+                    'state_path': path('state', 'mtce')},
+        'heartbeat': {'auth_key_file': key, 'mgmt_address': '127.0.0.1',
+                      'transport': 'unicast', 'system_type': 'all-in-one'},
+        'client': {'controller_mgmt_address': '127.0.0.1',
+                   'host_root': host_root, 'lazy_reboot_delay': 2,
+                   'reboot_command': ','.join([
+                       os.path.join(BIN, 'python'),
+                       os.path.abspath(__file__), 'restart-maintenance'])},
+        'pmon': {'host_root': RUN, 'conf_dir': 'etc/pmon.d',
+                 'start_delay': 5,
+                 'notifier': 'mtce.common.notifiers:ProcessEventNotifier'},
+        'timeouts': {'heartbeat_soak': 5, 'heartbeat_soak_during_add': 5},
+    })
+
+
 # name, config writer, dbsync script, processes: (name, readiness check)
 SERVICES = [
     ('fm', fm_config, 'fm-dbsync', [
@@ -152,6 +211,9 @@ SERVICES = [
         # controller-0's agent: this machine's real hardware (root /)
         ('sysinv-agent', log_ready('sysinv-agent', 'sysinv-agent started')),
     ]),
+    ('mtce', mtce_config, None, [
+        (name, log_ready(name, '%s started' % name))
+        for name in MTCE_PROCESSES]),
 ]
 
 
@@ -200,10 +262,11 @@ def start():
     started = []
     for _service, configure, dbsync, processes in SERVICES:
         config_file = configure()
-        subprocess.run([os.path.join(BIN, dbsync), '--config-file',
-                        config_file], check=True,
-                       stdout=open(path('log', dbsync + '.log'), 'ab'),
-                       stderr=subprocess.STDOUT)
+        if dbsync is not None:
+            subprocess.run([os.path.join(BIN, dbsync), '--config-file',
+                            config_file], check=True,
+                           stdout=open(path('log', dbsync + '.log'), 'ab'),
+                           stderr=subprocess.STDOUT)
         for name, ready in processes:
             if pid_of(name) is not None:
                 print('%-24s already running (pid %d)' % (name,
@@ -217,6 +280,44 @@ def start():
     write_rc()
     demo()
     usage()
+
+
+def _config_of(name):
+    for service, _configure, _dbsync, processes in SERVICES:
+        if name in [n for n, _ in processes]:
+            return path('etc', service, '%s.conf' % service)
+    raise SystemExit('unknown process %s' % name)
+
+
+def start_one(name):
+    """Start one process unless it runs (pmond's restart command)."""
+    if pid_of(name) is None:
+        start_process(name, _config_of(name))
+
+
+def _stop_process(name):
+    pid = pid_of(name)
+    if pid is None:
+        return False
+    os.killpg(pid, signal.SIGTERM)
+    for _ in range(150):
+        if pid_of(name) is None:
+            break
+        time.sleep(0.1)
+    else:
+        os.killpg(pid, signal.SIGKILL)
+    os.unlink(path('pid', name + '.pid'))
+    return True
+
+
+def restart_maintenance():
+    """controller-0's "reboot" under make run: its maintenance
+    processes stop and start again (this machine does not reboot)."""
+    for name in reversed(MTCE_PROCESSES):
+        _stop_process(name)
+    time.sleep(1)
+    for name in MTCE_PROCESSES:
+        start_one(name)
 
 
 def stop():
@@ -325,6 +426,8 @@ def usage():
   fm-manager        consumes the durable alarm queue on vhost '%s'
   sysinv-api        http://127.0.0.1:6385
   sysinv-conductor  and sysinv-agent for controller-0 (this machine)
+  mtce-agent        maintenance of controller-0 (heartbeat on 127.0.0.1);
+  mtce-client, pmond  with it; a reboot restarts these three processes
   logs              %s
   configs           %s
 
@@ -336,6 +439,7 @@ Use the CLIs:
   system host-memory-list controller-0
   fm alarm-list
   fm event-list --limit 10
+  system host-unlock controller-0   (maintenance enables controller-0)
   fmClientCli --config-file %s -d "100.101###host=controller-0"
 
 Stop everything with: make stop
@@ -345,8 +449,15 @@ Stop everything with: make stop
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog='flock_run')
-    parser.add_argument('command', choices=('start', 'stop', 'status'))
+    parser.add_argument('command', choices=('start', 'stop', 'status',
+                                            'start-process',
+                                            'restart-maintenance'))
+    parser.add_argument('name', nargs='?')
     args = parser.parse_args(argv)
+    if args.command == 'start-process':
+        return start_one(args.name)
+    if args.command == 'restart-maintenance':
+        return restart_maintenance()
     if args.command in ('start', 'stop') and shutil.which('rabbitmqctl') is \
             None:
         raise SystemExit('RabbitMQ is not installed: run make host')

@@ -9,7 +9,8 @@ counts access failures and raises 200.010 after
 (IPMI sessions, HTTPS), so they run in a small thread pool and their
 outcome is handed back to the engine.
 """
-import futurist
+import concurrent.futures
+
 from oslo_log import log
 
 from mtce.bmc import base, factory
@@ -32,7 +33,8 @@ class BmcAccess:
         self.driver_factory = driver_factory
         self._monitors = {}
         self._keys = {}
-        self._executor = futurist.ThreadPoolExecutor(max_workers=workers)
+        self._executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=workers, thread_name_prefix='mtce-agent-bmc')
 
     def close(self):
         self._executor.shutdown(wait=False)

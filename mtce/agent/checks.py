@@ -10,9 +10,12 @@ LOCKED_ONLY = (s.ACTION_REBOOT, s.ACTION_RESET, s.ACTION_REINSTALL,
                s.ACTION_POWER_ON, s.ACTION_POWER_OFF)
 
 
-def check_action(action, host, active_hostname, bmc_usable):
+def check_action(action, host, active_hostname, bmc_usable,
+                 simplex=False):
     """:param host: the :class:`~mtce.agent.host.Host` (None: unknown).
     :param bmc_usable: the host has a BMC with its credentials.
+    :param simplex: the site has one controller (its lock is allowed:
+        there is nowhere to swact to).
     """
     if action not in s.REQUESTED_ACTIONS:
         return ("'%s' is not a maintenance action" % action, '')
@@ -22,7 +25,7 @@ def check_action(action, host, active_hostname, bmc_usable):
     if action in (s.ACTION_SWACT, s.ACTION_FORCE_SWACT):
         return (s.SWACT_NO_SM_REASON, s.SWACT_NO_SM_ACTION)
     if action in (s.ACTION_LOCK, s.ACTION_FORCE_LOCK):
-        if host.hostname == active_hostname:
+        if host.hostname == active_hostname and not simplex:
             return ('Controller is Active', 'Swact Controller and then Lock')
         return None
     if action == s.ACTION_UNLOCK:

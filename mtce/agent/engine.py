@@ -68,6 +68,7 @@ class Engine:
         self.clock = clock
         self.on_hosts_changed = on_hosts_changed
         self.hosts = {}
+        self.own_addresses = {}
         self.inventory_loaded = False
         self.mnfa_pool = set()
         self._queue = queue.Queue()
@@ -273,8 +274,16 @@ class Engine:
             self.set_state(host, f.EV_DEGRADE_CLEAR)
 
     # -- commands, heartbeat, BMC ----------------------------------------
+    def addresses(self, host):
+        """Network -> address of a host; the agent's own host is where
+        the agent itself is (its ``[heartbeat]`` addresses), whatever
+        sysinv recorded (an all-in-one controller on localhost)."""
+        if self.is_self(host) and self.own_addresses:
+            return dict(self.own_addresses)
+        return host.addresses()
+
     def send(self, host, command, args=None, networks=None):
-        addresses = host.addresses()
+        addresses = self.addresses(host)
         if networks is not None:
             addresses = {k: v for k, v in addresses.items()
                          if k in networks}
@@ -292,7 +301,7 @@ class Engine:
 
     def heartbeat_add(self, host, monitored=False):
         if host.provisioned:
-            self.heartbeat.add_host(host.hostname, host.addresses(),
+            self.heartbeat.add_host(host.hostname, self.addresses(host),
                                     host.personality, monitored)
 
     def heartbeat_ok(self, host):

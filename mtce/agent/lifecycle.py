@@ -150,8 +150,10 @@ class Lifecycle:
                                           password_changed else [])))
         if not action or action == s.ACTION_NONE:
             return answer()
+        controllers = [h for h in engine.hosts.values() if h.is_controller]
         refusal = checks.check_action(action, host, engine.hostname,
-                                      engine.bmc_usable(host))
+                                      engine.bmc_usable(host),
+                                      simplex=len(controllers) == 1)
         if refusal is not None:
             LOG.warning('%s of %s refused: %s', action, host.name,
                         refusal[0])

@@ -109,6 +109,9 @@ class MtceAgent:
                                     on_learn=self._learned, **kwargs)
         self.engine.heartbeat = self.heartbeat
         self.engine.transport = self.transport
+        local = getattr(self.transport, 'endpoints', None) or {}
+        self.engine.own_addresses = {n: e.address
+                                     for n, e in local.items()}
         self.engine.bmc = self.bmc
         self.rpc = server.RPCService(contract.MTCE_TOPIC, [
             endpoints.AgentEndpoints(self.engine, self.lifecycle)])

@@ -93,9 +93,18 @@ def test_refusals(h, action, reason):
     assert answer['status'] == 'fail' and reason in answer['reason']
 
 
+def test_lock_of_the_only_controller_is_allowed(h):
+    h.add('controller-0', 'controller', administrative='unlocked',
+          operational='enabled', availability='available')
+    assert h.act('controller-0', 'lock')['status'] == 'pass'
+    h.result('controller-0', m.CMD_STOP_SERVICES)
+    h.wait_state('controller-0', 'locked-disabled-online', '')
+
+
 def test_lock_of_the_active_controller_is_refused(h):
     h.add('controller-0', 'controller', administrative='unlocked',
           operational='enabled', availability='available')
+    h.add('controller-1', 'controller')
     answer = h.act('controller-0', 'lock')
     assert (answer['status'], answer['reason'], answer['action']) == (
         'fail', 'Controller is Active', 'Swact Controller and then Lock')

@@ -73,7 +73,6 @@ class AgentTransport:
         self._selector.register(self._wake_r, selectors.EVENT_READ, None)
         for network in self.networks:
             sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind(('', self.ports[network][0]))
             sock.setblocking(False)
             self._sockets[network] = sock

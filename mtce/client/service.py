@@ -125,7 +125,6 @@ class MtcClient:
         self._selector.register(self._wake_r, selectors.EVENT_READ, None)
         for network in self.endpoints:
             sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind(('', self.ports[network][1]))
             sock.setblocking(False)
             self._sockets[network] = sock

@@ -17,12 +17,6 @@ from stx_common import datagram
 from stx_common.testing import waiting
 
 
-def _port():
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
 def _script(path, body):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w') as handle:
@@ -32,8 +26,10 @@ def _script(path, body):
 
 @pytest.fixture
 def site(tmp_path):
-    ports = dict(agent=dict(mtc_rx_mgmnt_port=_port()),
-                 client=dict(mtc_rx_mgmnt_port=_port(),
+    """An agent transport and a client on ports the kernel chose (no
+    clash with anything else running on this machine)."""
+    ports = dict(agent=dict(mtc_rx_mgmnt_port=0),
+                 client=dict(mtc_rx_mgmnt_port=0,
                              controller_mgmt_address='127.0.0.1',
                              mtcalive_period=0.2,
                              host_root=str(tmp_path),
@@ -43,12 +39,23 @@ def site(tmp_path):
     received = queue.Queue()
     agent = agent_transport.AgentTransport(
         agent_conf, lambda message, net: received.put(message))
+    agent.start()
+    agent_port = agent._sockets['mgmt'].getsockname()[1]
+    client_conf.set_override('mtc_rx_mgmnt_port', agent_port, 'agent')
     ran = []
     env = {'FLOCK_BOOT_ID': 'boot-7', 'FLOCK_BOOT_TIME': '0',
            'FLOCK_PERSONALITY': 'worker', 'PATH': os.environ['PATH']}
     client = client_service.MtcClient(client_conf, environ=env,
                                       runner=ran.append)
-    agent.start()
+    real_start = client.start
+
+    def start():
+        real_start()
+        port = client._sockets['mgmt'].getsockname()[1]
+        agent.ports['mgmt'] = (agent_port, port)
+        client.ports['mgmt'] = (agent_port, port)
+
+    client.start = start
     yield agent, client, received, ran, tmp_path
     client.stop()
     client.wait()

@@ -29,6 +29,13 @@ def _available(flock, hostname, timeout=120.0):
         flock.host(hostname)['task'], '%s available' % hostname, timeout)
 
 
+def _logged(flock, *expected):
+    """FM's event log once it holds every ``expected`` event."""
+    return site.wait(lambda: (lambda logged: logged if all(
+        e in logged for e in expected) else None)(site.events(flock)),
+        'events %s logged' % (expected,), timeout=30)
+
+
 def test_site_is_up_and_clean(flock):
     listing = site.system(flock, 'host-list').stdout
     for hostname in ('controller-0', 'controller-1', W0):
@@ -44,8 +51,9 @@ def test_lock_and_unlock_of_a_worker(flock):
         site.system(flock, 'host-lock', W0)
         site.wait(lambda: site.states(flock.host(W0)) == (
             'locked', 'disabled', 'online'), 'worker-0 locked')
-        assert site.alarms(flock)[('200.001', 'host=worker-0')] == \
-            'warning'
+        site.wait(lambda: site.alarms(flock).get(
+            ('200.001', 'host=worker-0')) == 'warning', '200.001 raised',
+            timeout=30)
         site.system(flock, 'host-unlock', W0)
         _available(flock, W0)
     availabilities = [a for a in seen.availabilities()]
@@ -58,10 +66,10 @@ def test_lock_and_unlock_of_a_worker(flock):
     assert after.index('offline') < after.index('intest') < \
         after.index('available'), seen.seen
     assert 'Unlocking' in seen.tasks() or 'Locking' in seen.tasks()
-    assert ('200.001', 'host=worker-0') not in site.alarms(flock)
-    logged = site.events(flock)
-    assert ('200.021', 'log', 'host=worker-0.command=unlock') in logged
-    assert ('200.022', 'log', 'host=worker-0.state=enabled') in logged
+    site.wait(lambda: ('200.001', 'host=worker-0') not in
+              site.alarms(flock), '200.001 cleared', timeout=30)
+    _logged(flock, ('200.021', 'log', 'host=worker-0.command=unlock'),
+            ('200.022', 'log', 'host=worker-0.state=enabled'))
 
 
 def test_reboot_reset_power_off_and_on_of_a_locked_worker(flock):
@@ -90,10 +98,8 @@ def test_reboot_reset_power_off_and_on_of_a_locked_worker(flock):
               'worker-0 online after power-on', timeout=90)
     site.system(flock, 'host-unlock', W0)
     _available(flock, W0)
-    logged = site.events(flock)
-    for command in ('reboot', 'reset', 'power-off', 'power-on'):
-        assert ('200.021', 'log', 'host=worker-0.command=%s' % command) \
-            in logged
+    _logged(flock, *[('200.021', 'log', 'host=worker-0.command=%s' % c)
+                     for c in ('reboot', 'reset', 'power-off', 'power-on')])
 
 
 def test_discovered_worker_is_provisioned_and_unlocked(flock):
@@ -111,8 +117,7 @@ def test_discovered_worker_is_provisioned_and_unlocked(flock):
     host = flock.host('worker-1')
     assert host['mgmt_ip'] == flock.site.address('worker-1', 'mgmt')
     assert host['invprovision'] == 'provisioned'
-    logged = site.events(flock)
-    assert ('200.020', 'log', 'host=worker-1.event=add') in logged
+    logged = _logged(flock, ('200.020', 'log', 'host=worker-1.event=add'))
     assert any(e[0] == '200.020' and e[2].endswith('.event=discovered')
                for e in logged)
 
@@ -129,12 +134,10 @@ def test_power_off_through_the_bmc_fails_then_recovers(flock):
         _available(flock, W0, timeout=180)
         site.wait(lambda: ('200.004', 'host=worker-0') not in
                   site.alarms(flock), '200.004 cleared', timeout=30)
-    logged = site.events(flock)
-    assert ('200.004', 'set', 'host=worker-0') in logged
-    assert ('200.004', 'clear', 'host=worker-0') in logged
-    assert ('200.022', 'log', 'host=worker-0.status=failed') in logged
-    assert ('200.005', 'set', 'host=worker-0.network=Management') in \
-        logged
+    _logged(flock, ('200.004', 'set', 'host=worker-0'),
+            ('200.004', 'clear', 'host=worker-0'),
+            ('200.022', 'log', 'host=worker-0.status=failed'),
+            ('200.005', 'set', 'host=worker-0.network=Management'))
     assert 'Graceful Recovery' in seen.tasks(), seen.seen
 
 

@@ -65,3 +65,28 @@ def authorize(enforcer, action, context, target=None):
     credentials['is_admin'] = context.is_admin
     if not enforcer.enforce(action, target, credentials):
         raise PolicyNotAuthorized(action=action)
+
+
+class ServicePolicy:
+    """A service's rules and its process-wide enforcer.
+
+    A service's ``policies`` module makes one and exposes its methods:
+    ``list_rules`` (the ``oslo.policy.policies`` entry point),
+    ``get_enforcer`` (``oslo.policy.enforcer``) and ``authorize``.
+    """
+
+    def __init__(self, rules, conf=CONF):
+        self.rules = list(rules)
+        self.conf = conf
+        self._enforcer = None
+
+    def list_rules(self):
+        return BASE_RULES + self.rules
+
+    def get_enforcer(self):
+        if self._enforcer is None:
+            self._enforcer = make_enforcer(self.rules, self.conf)
+        return self._enforcer
+
+    def authorize(self, action, context, target=None):
+        authorize(self.get_enforcer(), action, context, target)

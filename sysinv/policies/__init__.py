@@ -23,20 +23,7 @@ CONF = cfg.CONF
 
 RULES = list(hosts.RULES) + list(inventory.RULES) + list(logical.RULES)
 
-_ENFORCER = None
-
-
-def list_rules():
-    return common_policy.BASE_RULES + RULES
-
-
-def get_enforcer():
-    """The process's enforcer (also the oslo.policy.enforcer entry)."""
-    global _ENFORCER
-    if _ENFORCER is None:
-        _ENFORCER = common_policy.make_enforcer(RULES, CONF)
-    return _ENFORCER
-
-
-def authorize(action, context, target=None):
-    common_policy.authorize(get_enforcer(), action, context, target)
+_POLICY = common_policy.ServicePolicy(RULES, CONF)
+list_rules = _POLICY.list_rules
+get_enforcer = _POLICY.get_enforcer
+authorize = _POLICY.authorize

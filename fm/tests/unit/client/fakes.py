@@ -1,67 +1,17 @@
 """A fake fm-api behind a requests adapter: the client's real HTTP code
 runs, answers come from a table of routes."""
 import itertools
-import json
-from urllib import parse
-
-import requests
-from requests import adapters
 
 from fm.client import http
 from fm.client.v1 import client
+from stx_common.testing import fake_api
 
 URL = 'http://fm.test:18002'
 _COUNT = itertools.count(1)
 
 
-def error_body(message, status=400):
-    fault = {'faultcode': 'Client' if status < 500 else 'Server',
-             'faultstring': message, 'debuginfo': None}
-    return {'error_message': json.dumps(fault)}
-
-
-class FakeAPI(adapters.BaseAdapter):
-    """Routes ``(METHOD, path)`` to ``(status, body)`` or to a callable
-    taking the request; records every request it is sent."""
-
-    def __init__(self, routes=None):
-        super().__init__()
-        self.routes = dict(routes or {})
-        self.requests = []
-
-    def send(self, request, **kwargs):
-        self.requests.append(request)
-        url = parse.urlsplit(request.url)
-        answer = self.routes.get((request.method, url.path))
-        if answer is None:
-            answer = (404, error_body('no route %s %s' % (request.method,
-                                                          url.path), 404))
-        if callable(answer):
-            answer = answer(request)
-        status, body = answer
-        response = requests.Response()
-        response.status_code = status
-        response.reason = {200: 'OK', 204: 'No Content', 400: 'Bad Request',
-                           403: 'Forbidden', 404: 'Not Found',
-                           500: 'Internal Server Error'}.get(status, 'X')
-        response.url = request.url
-        response.request = request
-        if body is None:
-            response._content = b''
-        elif isinstance(body, bytes):
-            response._content = body
-        else:
-            response._content = json.dumps(body).encode()
-            response.headers['Content-Type'] = 'application/json'
-        return response
-
-    def close(self):
-        pass
-
-    def params(self, index=-1):
-        """The query parameters of a recorded request, as pairs."""
-        return parse.parse_qsl(parse.urlsplit(self.requests[index].url)
-                               .query, keep_blank_values=True)
+error_body = fake_api.error_body
+FakeAPI = fake_api.FakeAPI
 
 
 def http_client(api, token=None):

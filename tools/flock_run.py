@@ -371,10 +371,41 @@ def cli(*argv):
                           capture_output=True, text=True, timeout=60)
 
 
+def unlock_controller_0(timeout=240):
+    """The last step of installing a controller, as StarlingX's operator
+    does after bootstrap: unlock controller-0 and wait until maintenance
+    has enabled it (its locked alarm, 200.001, inhibits the others)."""
+    shown = cli('system', 'host-show', 'controller-0')
+    fields = [[cell.strip() for cell in line.split('|')[1:3]]
+              for line in shown.stdout.splitlines() if '|' in line]
+    if shown.returncode != 0 or ['administrative', 'locked'] not in fields:
+        return
+    print('\n$ system host-unlock controller-0')
+    unlocked = cli('system', 'host-unlock', 'controller-0')
+    if unlocked.returncode != 0:
+        print('  %s' % unlocked.stderr.strip())
+        return
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        row = [line for line in cli('system', 'host-list').stdout.splitlines()
+               if 'controller-0' in line]
+        states = ' '.join(row[0].split('|')[4:7]).split() if row else []
+        if states != last:
+            print('  controller-0: %s' % '-'.join(states))
+            last = states
+        if states == ['unlocked', 'enabled', 'available']:
+            return
+        time.sleep(1)
+    print('  controller-0 was not enabled within %ds; see %s'
+          % (timeout, path('log', 'mtce-agent.log')))
+
+
 def demo():
     """Raise an alarm the way any process would, and list it."""
     if not os.path.exists(os.path.join(BIN, 'fm')):
         return
+    unlock_controller_0()
     config = ['--config-file', path('etc', 'fm', 'fm.conf')]
     raised = cli('fmClientCli', *config, '-c',
                  '###100.101###set###host###host=controller-0### ###major'
@@ -439,7 +470,7 @@ Use the CLIs:
   system host-memory-list controller-0
   fm alarm-list
   fm event-list --limit 10
-  system host-unlock controller-0   (maintenance enables controller-0)
+  system host-lock controller-0 / host-unlock controller-0
   fmClientCli --config-file %s -d "100.101###host=controller-0"
 
 Stop everything with: make stop

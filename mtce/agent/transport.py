@@ -8,15 +8,12 @@ port (``[client] mtc_rx_*_port``), so results come back to it. Forged,
 replayed and malformed datagrams are dropped and counted.
 """
 import itertools
-import selectors
-import socket
-import threading
 
 from oslo_log import log
 
 from mtce.common import messages
 from mtce.heartbeat import sockets
-from stx_common import datagram
+from stx_common import datagram, udp
 
 LOG = log.getLogger(__name__)
 
@@ -52,11 +49,8 @@ class AgentTransport:
         self.endpoints = endpoints
         self.ports = ports(conf)
         self._ids = itertools.count(1)
-        self._sockets = {}
-        self._selector = None
-        self._wake_r = self._wake_w = None
-        self._stop = threading.Event()
-        self._thread = None
+        self._reader = udp.ReaderThread(self._loop, 'mtce-agent-udp')
+        self._udp = self._reader.selector
         self.stats = {'sent': 0, 'send_errors': 0, 'received': 0,
                       'invalid': 0}
 
@@ -66,43 +60,18 @@ class AgentTransport:
         return counts
 
     def start(self):
-        self._stop.clear()
-        self._selector = selectors.DefaultSelector()
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._selector.register(self._wake_r, selectors.EVENT_READ, None)
         for network in self.networks:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-            sock.bind(('', self.ports[network][0]))
-            sock.setblocking(False)
-            self._sockets[network] = sock
-            self._selector.register(sock, selectors.EVENT_READ, network)
-        self._thread = threading.Thread(target=self._loop, daemon=True,
-                                        name='mtce-agent-udp')
-        self._thread.start()
+            self._udp.register(network,
+                               udp.bound_socket(self.ports[network][0]))
+        self._reader.start()
         LOG.info('Maintenance messages on %s', ', '.join(
             '%s port %d' % (n, self.ports[n][0]) for n in self.networks))
 
     def stop(self):
-        self._stop.set()
-        if self._wake_w is not None:
-            try:
-                self._wake_w.send(b'x')
-            except OSError:
-                pass
+        self._reader.stop()
 
     def wait(self):
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-        for sock in [*self._sockets.values(), self._wake_r, self._wake_w]:
-            if sock is not None:
-                sock.close()
-        self._sockets = {}
-        self._wake_r = self._wake_w = None
-        if self._selector is not None:
-            self._selector.close()
-            self._selector = None
+        self._reader.wait()
 
     # -- sending -------------------------------------------------------------
     def send(self, addresses, command, args=None):
@@ -111,7 +80,7 @@ class AgentTransport:
         ident = next(self._ids)
         data = messages.seal_command(self.sealer, command, ident, args)
         for network, address in addresses.items():
-            sock = self._sockets.get(network)
+            sock = self._udp.get(network)
             if sock is None or not address:
                 continue
             try:
@@ -125,13 +94,10 @@ class AgentTransport:
 
     # -- receiving -------------------------------------------------------
     def _loop(self):
-        while not self._stop.is_set():
-            for key, _ in self._selector.select(1.0):
-                if key.data is None:
-                    self._wake_r.recv(64)
-                    continue
-                for data, _address in sockets.drain(key.fileobj):
-                    self._receive(data, key.data)
+        while not self._reader.stopping.is_set():
+            for network, sock in self._udp.ready(1.0):
+                for data, _address in sockets.drain(sock):
+                    self._receive(data, network)
 
     def _receive(self, data, network):
         try:

@@ -21,7 +21,6 @@ with the site's maintenance key; forged, replayed and malformed datagrams
 are dropped and counted.
 """
 import os
-import selectors
 import socket
 import subprocess
 import threading
@@ -33,7 +32,7 @@ from mtce.agent import transport as agent_transport
 from mtce.client import hostinfo, scripts
 from mtce.common import messages as m
 from mtce.heartbeat import sockets
-from stx_common import datagram
+from stx_common import datagram, udp
 
 LOG = log.getLogger(__name__)
 
@@ -69,11 +68,8 @@ class MtcClient:
         self.runner = runner or self._run_command
         self.stats = {'alive_sent': 0, 'commands': 0, 'send_errors': 0,
                       'invalid': 0}
-        self._sockets = {}
-        self._selector = None
-        self._wake_r = self._wake_w = None
-        self._stop = threading.Event()
-        self._thread = None
+        self._reader = udp.ReaderThread(self._loop, 'mtce-client')
+        self._udp = self._reader.selector
         self._lock = threading.Lock()
         self._running = {}          # command -> [(ident, network, addr)]
         self._rebooting = False
@@ -118,20 +114,10 @@ class MtcClient:
 
     # -- start / stop ----------------------------------------------------
     def start(self):
-        self._stop.clear()
-        self._selector = selectors.DefaultSelector()
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._selector.register(self._wake_r, selectors.EVENT_READ, None)
         for network in self.endpoints:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-            sock.bind(('', self.ports[network][1]))
-            sock.setblocking(False)
-            self._sockets[network] = sock
-            self._selector.register(sock, selectors.EVENT_READ, network)
-        self._thread = threading.Thread(target=self._loop, daemon=True,
-                                        name='mtce-client')
-        self._thread.start()
+            self._udp.register(network,
+                               udp.bound_socket(self.ports[network][1]))
+        self._reader.start()
         threading.Thread(target=self.configure, daemon=True,
                          name='mtce-client-config').start()
         LOG.info('mtce-client %s (boot %s, uptime %ds): mtcAlive to %s',
@@ -139,25 +125,10 @@ class MtcClient:
                  ', '.join('%s %s' % i for i in self.controllers.items()))
 
     def stop(self):
-        self._stop.set()
-        if self._wake_w is not None:
-            try:
-                self._wake_w.send(b'x')
-            except OSError:
-                pass
+        self._reader.stop()
 
     def wait(self):
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-        for sock in [*self._sockets.values(), self._wake_r, self._wake_w]:
-            if sock is not None:
-                sock.close()
-        self._sockets = {}
-        self._wake_r = self._wake_w = None
-        if self._selector is not None:
-            self._selector.close()
-            self._selector = None
+        self._reader.wait()
 
     # -- mtcAlive ------------------------------------------------------------
     def _controller(self, network):
@@ -176,7 +147,7 @@ class MtcClient:
         flags = self.current_flags()
         uptime = hostinfo.uptime(self.environ)
         for network in self.controllers:
-            sock = self._sockets.get(network)
+            sock = self._udp.get(network)
             address = self._controller(network)
             if sock is None or address is None:
                 continue
@@ -192,18 +163,15 @@ class MtcClient:
     def _loop(self):
         period = self.conf.client.mtcalive_period
         next_alive = time.monotonic()
-        while not self._stop.is_set():
+        while not self._reader.stopping.is_set():
             now = time.monotonic()
             if now >= next_alive:
                 self.send_alive()
                 next_alive = now + period
-            for key, _ in self._selector.select(max(0.0, next_alive -
-                                                    time.monotonic())):
-                if key.data is None:
-                    self._wake_r.recv(64)
-                    continue
-                for data, address in sockets.drain(key.fileobj):
-                    self._receive(data, key.data, address)
+            timeout = max(0.0, next_alive - time.monotonic())
+            for network, sock in self._udp.ready(timeout):
+                for data, address in sockets.drain(sock):
+                    self._receive(data, network, address)
 
     # -- commands ----------------------------------------------------------
     def _receive(self, data, network, address):
@@ -221,7 +189,7 @@ class MtcClient:
         self.handle(message, network, address)
 
     def reply(self, network, address, command, ident, status, reason=''):
-        sock = self._sockets.get(network)
+        sock = self._udp.get(network)
         if sock is None:
             return
         try:

@@ -25,8 +25,6 @@ Standalone (tests, benchmarks)::
 """
 from collections.abc import Callable, Mapping
 import queue
-import selectors
-import socket
 import threading
 import time
 
@@ -38,7 +36,7 @@ from mtce.heartbeat import alarms as hbalarms
 from mtce.heartbeat import escalation as esc
 from mtce.heartbeat import monitor as monmod
 from mtce.heartbeat import protocol, sockets
-from stx_common import datagram
+from stx_common import datagram, udp
 
 LOG = log.getLogger(__name__)
 
@@ -100,9 +98,7 @@ class HeartbeatAgent:
             load_key(conf), max_age=conf.heartbeat.max_datagram_age or None)
         self._alarm_client = alarms
         self.alarms: hbalarms.HeartbeatAlarms | None = None
-        self._sockets: dict[str, socket.socket] = {}
-        self._selector: selectors.BaseSelector | None = None
-        self._wake_r = self._wake_w = None
+        self._udp = udp.SocketSelector()
         self._stop = threading.Event()
         self._queue: queue.Queue = queue.Queue()
         self._threads: list[threading.Thread] = []
@@ -155,15 +151,10 @@ class HeartbeatAgent:
         if self._alarm_client is not None:
             self.alarms = hbalarms.HeartbeatAlarms(self._alarm_client)
         self._stop.clear()
-        self._selector = selectors.DefaultSelector()
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._selector.register(self._wake_r, selectors.EVENT_READ, None)
+        self._udp.open()
         if self.action != esc.NONE:
             for network, endpoint in self.endpoints.items():
-                sock = sockets.agent_socket(endpoint)
-                self._sockets[network] = sock
-                self._selector.register(sock, selectors.EVENT_READ, network)
+                self._udp.register(network, sockets.agent_socket(endpoint))
         else:
             LOG.warning('heartbeat_failure_action is none: no heartbeat; '
                         'heartbeat alarms are cleared')
@@ -186,26 +177,13 @@ class HeartbeatAgent:
 
     def stop(self) -> None:
         self._stop.set()
-        if self._wake_w is not None:
-            try:
-                self._wake_w.send(b'x')
-            except OSError:
-                pass
+        self._udp.wake()
 
     def wait(self) -> None:
         for thread in self._threads:
             thread.join()
         self._threads = []
-        for sock in self._sockets.values():
-            sock.close()
-        self._sockets = {}
-        for sock in (self._wake_r, self._wake_w):
-            if sock is not None:
-                sock.close()
-        self._wake_r = self._wake_w = None
-        if self._selector is not None:
-            self._selector.close()
-            self._selector = None
+        self._udp.close()
 
     # -- the pulse loop --------------------------------------------------
     def _pulse_loop(self) -> None:
@@ -238,16 +216,13 @@ class HeartbeatAgent:
             deadline = next_send if close_at is None else \
                 min(next_send, close_at)
             timeout = max(0.0, deadline - time.monotonic())
-            for key, _ in self._selector.select(timeout):
-                if key.data is None:
-                    self._wake_r.recv(64)
-                else:
-                    self._receive(key.data)
+            for network, _sock in self._udp.ready(timeout):
+                self._receive(network)
 
     def _send_requests(self, period: float) -> None:
         seq = self.table.next_pulse()
         views = self.table.views
-        for network, sock in self._sockets.items():
+        for network, sock in self._udp.sockets.items():
             data = protocol.seal_request(
                 self.sealer, network, seq, self.table.run,
                 round(period * 1000), views.get(network, (0, 0)))
@@ -270,23 +245,13 @@ class HeartbeatAgent:
                                     self.send_errors, exc)
 
     def _receive_all(self) -> None:
-        for network in self._sockets:
+        for network in self._udp.sockets:
             self._receive(network)
 
     def _receive(self, network: str) -> None:
-        for data, _address in sockets.drain(self._sockets[network]):
-            try:
-                opened = self.opener.open(data)
-            except datagram.Rejected as exc:
-                LOG.debug('Dropped a datagram on %s: %s', network, exc)
-                continue
-            try:
-                message = protocol.decode(opened)
-            except datagram.Rejected as exc:
-                LOG.debug('Dropped a message of %s on %s: %s',
-                          opened.sender, network, exc)
-                self.table.stats['invalid'] += 1
-                continue
+        for data, _address in sockets.drain(self._udp.sockets[network]):
+            message = protocol.receive(self.opener, data, network,
+                                       self.table.stats)
             if isinstance(message, protocol.Response):
                 self.table.answer(message, network)
 

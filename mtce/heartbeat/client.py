@@ -17,9 +17,7 @@ counted (:meth:`HeartbeatClient.counters`).
 
 Standalone: ``python -m mtce.heartbeat.client --config-file client.conf``.
 """
-import selectors
 import socket
-import threading
 import time
 
 from oslo_config import cfg
@@ -27,7 +25,7 @@ from oslo_log import log
 
 from mtce import conf as mtce_conf
 from mtce.heartbeat import protocol, sockets
-from stx_common import datagram
+from stx_common import datagram, udp
 
 LOG = log.getLogger(__name__)
 
@@ -54,12 +52,8 @@ class HeartbeatClient:
                       'send_errors': 0,
                       'pmon_pulses': 0}
         self._pmond_at: float | None = None
-        self._sockets: dict[str, socket.socket] = {}
-        self._pmon: socket.socket | None = None
-        self._selector: selectors.BaseSelector | None = None
-        self._wake_r = self._wake_w = None
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._reader = udp.ReaderThread(self._loop, 'heartbeat-client')
+        self._udp = self._reader.selector
 
     def flags(self) -> int:
         flags = 0
@@ -76,62 +70,31 @@ class HeartbeatClient:
         return counts
 
     def start(self) -> None:
-        self._stop.clear()
-        self._selector = selectors.DefaultSelector()
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._selector.register(self._wake_r, selectors.EVENT_READ, None)
         for network, endpoint in self.endpoints.items():
-            sock = sockets.client_socket(endpoint, self.group)
-            self._sockets[network] = sock
-            self._selector.register(sock, selectors.EVENT_READ, network)
+            self._udp.register(network,
+                               sockets.client_socket(endpoint, self.group))
         try:
-            self._pmon = sockets.loopback_socket(
-                self.conf.client.pmon_pulse_port)
-            self._selector.register(self._pmon, selectors.EVENT_READ,
-                                    protocol.PMON)
+            self._udp.register(protocol.PMON, sockets.loopback_socket(
+                self.conf.client.pmon_pulse_port))
         except OSError as exc:
             LOG.warning('No pmond pulses (port %d): %s',
                         self.conf.client.pmon_pulse_port, exc)
-        self._thread = threading.Thread(target=self._loop, daemon=True,
-                                        name='heartbeat-client')
-        self._thread.start()
+        self._reader.start()
         LOG.info('Heartbeat client %s answering on %s', self.hostname,
                  ', '.join('%s %s:%d' % (n, e.address, e.client_port)
                            for n, e in self.endpoints.items()))
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._wake_w is not None:
-            try:
-                self._wake_w.send(b'x')
-            except OSError:
-                pass
+        self._reader.stop()
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-        for sock in [*self._sockets.values(), self._pmon, self._wake_r,
-                     self._wake_w]:
-            if sock is not None:
-                sock.close()
-        self._sockets = {}
-        self._pmon = self._wake_r = self._wake_w = None
-        if self._selector is not None:
-            self._selector.close()
-            self._selector = None
+        self._reader.wait()
 
     def _loop(self) -> None:
         stats_at = time.monotonic() + self.conf.heartbeat.stats_interval
-        while not self._stop.is_set():
-            for key, _ in self._selector.select(1.0):
-                if key.data is None:
-                    self._wake_r.recv(64)
-                elif key.data == protocol.PMON:
-                    self._receive(self._pmon, None)
-                else:
-                    self._receive(self._sockets[key.data], key.data)
+        while not self._reader.stopping.is_set():
+            for name, sock in self._udp.ready(1.0):
+                self._receive(sock, None if name == protocol.PMON else name)
             if time.monotonic() >= stats_at:
                 LOG.debug('Heartbeat datagram counters: %s', self.counters())
                 stats_at = time.monotonic() + \
@@ -139,17 +102,9 @@ class HeartbeatClient:
 
     def _receive(self, sock: socket.socket, network: str | None) -> None:
         for data, address in sockets.drain(sock):
-            try:
-                opened = self.opener.open(data)
-            except datagram.Rejected as exc:
-                LOG.debug('Dropped a datagram on %s: %s', network, exc)
-                continue
-            try:
-                message = protocol.decode(opened)
-            except datagram.Rejected as exc:
-                LOG.debug('Dropped a message of %s on %s: %s',
-                          opened.sender, network, exc)
-                self.stats['invalid'] += 1
+            message = protocol.receive(self.opener, data, network,
+                                       self.stats)
+            if message is None:
                 continue
             if message == protocol.PMON:
                 if network is None:

@@ -28,7 +28,11 @@ import dataclasses
 import random
 from typing import Any
 
+from oslo_log import log
+
 from stx_common import datagram
+
+LOG = log.getLogger(__name__)
 
 REQUEST = 'req'
 RESPONSE = 'rsp'
@@ -142,3 +146,23 @@ def decode(opened: datagram.Opened) -> Request | Response | str:
                              if n in NETWORKS}
                          for c, nets in views.items()})
     raise ProtocolError('unknown pulse message type %r' % (kind,))
+
+
+def receive(opener: datagram.Opener, data: bytes, network: str | None,
+            stats: dict[str, int]) -> Request | Response | str | None:
+    """The message in ``data``, a datagram received on ``network``; None
+    when it is dropped (logged at debug level): a datagram the
+    ``opener`` refuses (it counts those), or an authentic one that is not
+    a pulse message (counted in ``stats['invalid']``)."""
+    try:
+        opened = opener.open(data)
+    except datagram.Rejected as exc:
+        LOG.debug('Dropped a datagram on %s: %s', network, exc)
+        return None
+    try:
+        return decode(opened)
+    except datagram.Rejected as exc:
+        LOG.debug('Dropped a message of %s on %s: %s', opened.sender,
+                  network, exc)
+        stats['invalid'] += 1
+        return None

@@ -40,7 +40,7 @@ def site(tmp_path):
     agent = agent_transport.AgentTransport(
         agent_conf, lambda message, net: received.put(message))
     agent.start()
-    agent_port = agent._sockets['mgmt'].getsockname()[1]
+    agent_port = agent._udp.get('mgmt').getsockname()[1]
     client_conf.set_override('mtc_rx_mgmnt_port', agent_port, 'agent')
     ran = []
     env = {'FLOCK_BOOT_ID': 'boot-7', 'FLOCK_BOOT_TIME': '0',
@@ -51,7 +51,7 @@ def site(tmp_path):
 
     def start():
         real_start()
-        port = client._sockets['mgmt'].getsockname()[1]
+        port = client._udp.get('mgmt').getsockname()[1]
         agent.ports['mgmt'] = (agent_port, port)
         client.ports['mgmt'] = (agent_port, port)
 

@@ -67,3 +67,18 @@ def test_authentic_but_invalid_messages_are_protocol_errors(document):
 
 def test_run_ids_differ():
     assert protocol.new_run_id() != protocol.new_run_id()
+
+
+def test_receive_drops_refused_and_invalid_datagrams():
+    sealer = datagram.Sealer(KEY, 'worker-0')
+    opener, stats = datagram.Opener(KEY), {'invalid': 0}
+    pulse = protocol.seal_pmon_pulse(sealer)
+    assert protocol.receive(opener, pulse, None, stats) == protocol.PMON
+    assert protocol.receive(opener, pulse, None, stats) is None
+    assert protocol.receive(opener, b'garbage', 'mgmt', stats) is None
+    assert stats == {'invalid': 0}
+    not_a_pulse = sealer.seal_json({'t': 'hello'})
+    assert protocol.receive(opener, not_a_pulse, 'mgmt', stats) is None
+    assert stats == {'invalid': 1}
+    assert opener.counters.as_dict() == {'accepted': 2, 'forged': 0,
+                                         'replayed': 1, 'malformed': 1}

@@ -20,18 +20,15 @@ sensor alarm is raised on the host (StarlingX's ``DEGRADE_MASK_HWMON``).
 A :class:`MaintenanceHook` delivers events; the default
 (:class:`LogHook`) logs them. ``[hwmon] hook = module:attribute`` plugs
 another one (e.g. an RPC cast of :meth:`SensorEvent.to_payload` to
-mtce-agent).
+mtce-agent); :mod:`mtce.common.plugins` loads it.
 """
-import abc
 import dataclasses
-import datetime
 
 from oslo_log import log
-from oslo_utils import importutils
+
+from mtce.common import plugins
 
 LOG = log.getLogger(__name__)
-
-PAYLOAD_VERSION = '1.0'
 
 ACTION_LOG = 'log'
 ACTION_ALARM = 'alarm'
@@ -43,7 +40,7 @@ ACTIONS = (ACTION_LOG, ACTION_ALARM, ACTION_CLEAR, ACTION_RESET,
 
 
 @dataclasses.dataclass(frozen=True)
-class SensorEvent:
+class SensorEvent(plugins.Payload):
     """One sensor action on one host."""
 
     hostname: str
@@ -56,31 +53,12 @@ class SensorEvent:
     status: str = ''
     host_degraded: bool = False
     reason: str = ''
-    timestamp: str = dataclasses.field(
-        default_factory=lambda: datetime.datetime.now(
-            datetime.UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ'))
-
-    def to_payload(self):
-        """The event as a JSON-able dict (RPC / notification body)."""
-        values = dataclasses.asdict(self)
-        values['version'] = PAYLOAD_VERSION
-        return values
-
-    @classmethod
-    def from_payload(cls, payload):
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in payload.items() if k in known})
+    timestamp: str = dataclasses.field(default_factory=plugins.timestamp)
 
 
-class MaintenanceHook(abc.ABC):
-    """Delivers :class:`SensorEvent` s to maintenance."""
-
-    @abc.abstractmethod
-    def notify(self, event):
-        """Deliver one event (called from a host's audit thread)."""
-
-    def close(self):  # noqa: B027 - optional
-        """Release resources at hwmond's exit."""
+class MaintenanceHook(plugins.EventSink):
+    """Delivers :class:`SensorEvent` s to maintenance; ``notify`` is
+    called from a host's audit thread, ``close`` at hwmond's exit."""
 
 
 class LogHook(MaintenanceHook):
@@ -95,26 +73,11 @@ class LogHook(MaintenanceHook):
               event.value, event.unit, event.host_degraded, event.reason)
 
 
-class CollectingHook(MaintenanceHook):
+class CollectingHook(plugins.Collecting, MaintenanceHook):
     """Keeps events in a list (tests, embedding)."""
-
-    def __init__(self):
-        self.events = []
-
-    def notify(self, event):
-        self.events.append(event)
 
 
 def load_hook(spec):
     """The hook named by ``[hwmon] hook``: ``log`` or
     ``module:attribute`` (a class or factory called without arguments)."""
-    if not spec or spec == 'log':
-        return LogHook()
-    module, _, attribute = spec.partition(':')
-    if not attribute:
-        raise ValueError('hook %r: expected "log" or "module:attribute"'
-                         % spec)
-    hook = getattr(importutils.import_module(module), attribute)()
-    if not isinstance(hook, MaintenanceHook):
-        raise TypeError('hook %r is not a MaintenanceHook' % spec)
-    return hook
+    return plugins.load(spec, 'hook', MaintenanceHook, LogHook)

@@ -19,24 +19,21 @@ clear       every monitored process of the host is healthy (degrade
 A :class:`ProcessNotifier` delivers them. The default
 (:class:`LogNotifier`) only logs; the host life-cycle code plugs its own
 (``[pmon] notifier = module:attribute``), e.g. one that casts
-:meth:`ProcessEvent.to_payload` to mtce-agent.
+:meth:`ProcessEvent.to_payload` to mtce-agent; :mod:`mtce.common.plugins`
+loads it.
 """
-import abc
 import dataclasses
-import datetime
 
 from oslo_log import log
-from oslo_utils import importutils
 
+from mtce.common import plugins
 from mtce.pmon import states
 
 LOG = log.getLogger(__name__)
 
-PAYLOAD_VERSION = '1.0'
-
 
 @dataclasses.dataclass(frozen=True)
-class ProcessEvent:
+class ProcessEvent(plugins.Payload):
     """One process event of one host.
 
     :ivar event: one of :data:`mtce.pmon.states.NOTICES`.
@@ -56,9 +53,7 @@ class ProcessEvent:
     reason: str = ''
     restarts: int = 0
     resend: bool = False
-    timestamp: str = dataclasses.field(
-        default_factory=lambda: datetime.datetime.now(
-            datetime.UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ'))
+    timestamp: str = dataclasses.field(default_factory=plugins.timestamp)
 
     @property
     def degrades(self):
@@ -70,29 +65,11 @@ class ProcessEvent:
         """True for an event asking maintenance to fail the host."""
         return self.event == states.EVENT_CRITICAL
 
-    def to_payload(self):
-        """The event as a JSON-able dict (RPC / notification body)."""
-        values = dataclasses.asdict(self)
-        values['version'] = PAYLOAD_VERSION
-        return values
 
-    @classmethod
-    def from_payload(cls, payload):
-        values = dict(payload)
-        values.pop('version', None)
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in values.items() if k in known})
-
-
-class ProcessNotifier(abc.ABC):
-    """Delivers :class:`ProcessEvent` s to maintenance."""
-
-    @abc.abstractmethod
-    def notify(self, event):
-        """Deliver one event; must not block the monitor for long."""
-
-    def close(self):  # noqa: B027 - optional
-        """Release resources at pmond's exit."""
+class ProcessNotifier(plugins.EventSink):
+    """Delivers :class:`ProcessEvent` s to maintenance; ``notify`` must
+    not block the monitor for long, ``close`` is called at pmond's
+    exit."""
 
 
 class LogNotifier(ProcessNotifier):
@@ -111,28 +88,12 @@ class LogNotifier(ProcessNotifier):
               event.state or '-', event.restarts, event.reason)
 
 
-class CollectingNotifier(ProcessNotifier):
+class CollectingNotifier(plugins.Collecting, ProcessNotifier):
     """Keeps events in a list (tests, embedding)."""
-
-    def __init__(self):
-        self.events = []
-
-    def notify(self, event):
-        self.events.append(event)
 
 
 def load_notifier(spec):
     """The notifier named by ``[pmon] notifier``: ``log`` or
     ``module:attribute`` (a class or factory called without
     arguments)."""
-    if not spec or spec == 'log':
-        return LogNotifier()
-    module, _, attribute = spec.partition(':')
-    if not attribute:
-        raise ValueError('notifier %r: expected "log" or '
-                         '"module:attribute"' % spec)
-    factory = getattr(importutils.import_module(module), attribute)
-    notifier = factory()
-    if not isinstance(notifier, ProcessNotifier):
-        raise TypeError('notifier %r is not a ProcessNotifier' % spec)
-    return notifier
+    return plugins.load(spec, 'notifier', ProcessNotifier, LogNotifier)

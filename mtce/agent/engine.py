@@ -22,6 +22,7 @@ import time
 from oslo_log import log
 
 from mtce.agent import host_fsm as f
+from mtce.agent import queue_thread
 from mtce.common import degrade
 from mtce.common import messages as m
 from mtce.common import states as s
@@ -44,7 +45,7 @@ class Timer:
         self.cancelled = True
 
 
-class Engine:
+class Engine(queue_thread.QueueThread):
     """A start/stop/wait part.
 
     :param heartbeat: the :class:`~mtce.heartbeat.agent.HeartbeatAgent`
@@ -57,6 +58,7 @@ class Engine:
 
     def __init__(self, conf, heartbeat, transport, bmc, alarms, reporter,
                  store=None, clock=time.monotonic, on_hosts_changed=None):
+        super().__init__('mtce-agent-engine')
         self.conf = conf
         self.hostname = conf.host
         self.heartbeat = heartbeat
@@ -71,30 +73,12 @@ class Engine:
         self.own_addresses = {}
         self.inventory_loaded = False
         self.mnfa_pool = set()
-        self._queue = queue.Queue()
         self._timers = []
         self._seq = itertools.count()
-        self._stop = threading.Event()
-        self._thread = None
         self._next_tick = 0.0
         self._next_uptime = 0.0
 
     # -- thread plumbing ---------------------------------------------------
-    def start(self):
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, daemon=True,
-                                        name='mtce-agent-engine')
-        self._thread.start()
-
-    def stop(self):
-        self._stop.set()
-        self._queue.put(None)
-
-    def wait(self):
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-            self._thread = None
-
     def post(self, func, *args, **kwargs):
         """Run ``func(*args, **kwargs)`` in the engine thread."""
         self._queue.put((func, args, kwargs))

@@ -100,6 +100,24 @@ class Flow:
     def send(self, command, args=None):
         return self.engine.send(self.host, command, args)
 
+    def soak(self):
+        """Heartbeat the host for ``[timeouts] heartbeat_soak``: then
+        E_SOAKED once its heartbeat is good, E_HEARTBEAT_LOSS if it is
+        still not when the networks had time to arm."""
+        self.engine.heartbeat_monitor(self.host, True)
+        self.give_up_at = self.engine.clock() + \
+            self.conf.timeouts.heartbeat_soak + \
+            self.conf.heartbeat.arm_timeout + 2 * ARM_GRACE
+        self.after(self.conf.timeouts.heartbeat_soak, self._soak_check)
+
+    def _soak_check(self):
+        if self.engine.heartbeat_ok(self.host):
+            self.move(f.E_SOAKED)
+        elif self.engine.clock() > self.give_up_at:
+            self.move(f.E_HEARTBEAT_LOSS)
+        else:
+            self.after(ARM_GRACE, self._soak_check)
+
     # -- events (overridden by the flows that use them) ---------------------
     def start(self):
         raise NotImplementedError
@@ -269,19 +287,7 @@ class Enable(Flow):
         if self.engine.heartbeat_action() == 'none':
             self.move(f.E_SOAKED)
             return
-        self.engine.heartbeat_monitor(self.host, True)
-        self.give_up_at = self.engine.clock() + \
-            self.conf.timeouts.heartbeat_soak + \
-            self.conf.heartbeat.arm_timeout + 2 * ARM_GRACE
-        self.after(self.conf.timeouts.heartbeat_soak, self._soak_check)
-
-    def _soak_check(self):
-        if self.engine.heartbeat_ok(self.host):
-            self.move(f.E_SOAKED)
-        elif self.engine.clock() > self.give_up_at:
-            self.move(f.E_HEARTBEAT_LOSS)
-        else:
-            self.after(ARM_GRACE, self._soak_check)
+        self.soak()
 
     def on_heartbeat(self, event):
         if self.stage == f.EN_HEARTBEAT_SOAK and event.kind in (
@@ -399,19 +405,7 @@ class Recovery(Flow):
             self.move(f.E_REBOOTED)
 
     def enter_soak(self, previous):
-        self.engine.heartbeat_monitor(self.host, True)
-        self.give_up_at = self.engine.clock() + \
-            self.conf.timeouts.heartbeat_soak + \
-            self.conf.heartbeat.arm_timeout + 2 * ARM_GRACE
-        self.after(self.conf.timeouts.heartbeat_soak, self._soak_check)
-
-    def _soak_check(self):
-        if self.engine.heartbeat_ok(self.host):
-            self.move(f.E_SOAKED)
-        elif self.engine.clock() > self.give_up_at:
-            self.move(f.E_HEARTBEAT_LOSS)
-        else:
-            self.after(ARM_GRACE, self._soak_check)
+        self.soak()
 
     def on_heartbeat(self, event):
         if self.stage == f.RC_SOAK and event.kind == 'loss':

@@ -13,17 +13,19 @@ import threading
 
 from oslo_log import log
 
+from mtce.agent import queue_thread
 from stx_common import context as ctx
 from stx_common.contracts import host as contract
 
 LOG = log.getLogger(__name__)
 
 
-class Reporter:
+class Reporter(queue_thread.QueueThread):
     """A start/stop/wait part."""
 
     def __init__(self, conf, client=None, retries=None, retry_wait=None,
                  timeout=None):
+        super().__init__('mtce-agent-reporter')
         self.conf = conf
         self._client = client
         self.retries = conf.agent.api_retries if retries is None \
@@ -32,9 +34,6 @@ class Reporter:
             else retry_wait
         self.timeout = conf.timeouts.sysinv_timeout if timeout is None \
             else timeout
-        self._queue = queue.Queue()
-        self._stop = threading.Event()
-        self._thread = None
         self._idle = threading.Event()
         self._idle.set()
         self.sent = 0
@@ -57,21 +56,6 @@ class Reporter:
     def flush(self, timeout=10.0):
         """Wait until every queued report was handled (tests)."""
         return self._idle.wait(timeout)
-
-    def start(self):
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, daemon=True,
-                                        name='mtce-agent-reporter')
-        self._thread.start()
-
-    def stop(self):
-        self._stop.set()
-        self._queue.put(None)
-
-    def wait(self):
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-            self._thread = None
 
     def _loop(self):
         while not self._stop.is_set():

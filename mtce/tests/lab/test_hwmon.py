@@ -4,13 +4,12 @@ PostgreSQL database and a RabbitMQ vhost): a sensor set past its critical
 threshold raises 200.007, and putting it back clears it."""
 import json
 import os
-import subprocess
 
 import pytest
 
-from fm.tests.functional import fixtures as fm_fixtures
+from mtce.tests.lab import fixtures
 from stx_common.testing import config as testconfig
-from stx_common.testing import postgres, process, waiting
+from stx_common.testing import process
 from stx_lab import testing
 
 pytestmark = [pytest.mark.lab, pytest.mark.root]
@@ -21,16 +20,7 @@ OUT_OF_TOLERANCE = {('worker-0', 'CPU Temp'): (95, 45),
                     ('worker-1', 'System Fan 1'): (500, 5400)}
 
 lab = testing.standard_lab(workers=2, bmc_types={'worker-1': 'redfish'})
-
-
-@pytest.fixture(scope='module')
-def fm(tmp_path_factory, rabbit_vhost):
-    database = postgres.Database().create()
-    service = fm_fixtures.FMService(tmp_path_factory.mktemp('fm'),
-                                    database.url, rabbit_vhost.url).start()
-    yield service
-    service.stop()
-    database.drop()
+fm = fixtures.fm_service()
 
 
 def _hosts_file(lab, path):
@@ -60,31 +50,15 @@ def hwmond(lab, fm, rabbit_vhost, tmp_path_factory):
         'bmc': {'timeout': 5},
     })
     log_path = str(workdir / 'hwmond.log')
-    log = open(log_path, 'ab')  # noqa: SIM115 - closed below
-    proc = lab.host('controller-0').popen(
-        [process.script('hwmond'), '--config-file', conf], stdout=log,
-        stderr=subprocess.STDOUT)
-    try:
-        waiting.wait_for(lambda: _learned(log_path), 60, interval=0.2,
-                         what='hwmond reading both BMCs')
+    with fixtures.logged_daemon(
+            lab.host('controller-0'),
+            [process.script('hwmond'), '--config-file', conf], log_path,
+            lambda: _learned(log_path), 'hwmond reading both BMCs') as proc:
         yield proc, log_path
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
-
-
-def _log_has(path, text):
-    with open(path, errors='replace') as handle:
-        return text in handle.read()
 
 
 def _learned(path):
-    return all(_log_has(path, '%s: 7 sensor(s) learned' % host)
+    return all(fixtures.log_has(path, '%s: 7 sensor(s) learned' % host)
                for host in ('worker-0', 'worker-1'))
 
 
@@ -110,7 +84,7 @@ def test_critical_sensor_raises_and_clears_200_007(lab, fm, hwmond):
         assert alarm['reason_text'] == (
             "Host is degraded due to a 'Critical' out-of-tolerance reading "
             "from the 'CPU Temp' sensor")
-        assert _log_has(log_path, 'action=alarm')
+        assert fixtures.log_has(log_path, 'action=alarm')
     finally:
         for (host, sensor), (_, good) in OUT_OF_TOLERANCE.items():
             lab.set_sensor(host, sensor, good)

@@ -8,14 +8,13 @@ directory with StarlingX's absolute paths (``/etc/init.d/...``,
 ``/var/run/...``), which pmond takes under the host root."""
 import os
 import stat
-import subprocess
 import sys
 
 import pytest
 
-from fm.tests.functional import fixtures as fm_fixtures
+from mtce.tests.lab import fixtures
 from stx_common.testing import config as testconfig
-from stx_common.testing import postgres, process, waiting
+from stx_common.testing import process, waiting
 from stx_lab import testing
 
 pytestmark = [pytest.mark.lab, pytest.mark.root]
@@ -53,16 +52,7 @@ mode = passive
 ''' % {'name': NAME}
 
 lab = testing.standard_lab(workers=1)
-
-
-@pytest.fixture(scope='module')
-def fm(tmp_path_factory, rabbit_vhost):
-    database = postgres.Database().create()
-    service = fm_fixtures.FMService(tmp_path_factory.mktemp('fm'),
-                                    database.url, rabbit_vhost.url).start()
-    yield service
-    service.stop()
-    database.drop()
+fm = fixtures.fm_service()
 
 
 def _file(path, text, executable=False):
@@ -116,27 +106,13 @@ def pmond(lab, fm, rabbit_vhost, tmp_path_factory):
                  'reload_check_period': 1},
     })
     worker.log = str(workdir / 'pmond.log')
-    log = open(worker.log, 'ab')  # noqa: SIM115 - closed below
     # pmond's host name, root and state path come from the host's env.
-    proc = worker.host.popen([process.script('pmond'), '--config-file',
-                              conf], stdout=log, stderr=subprocess.STDOUT)
-    try:
-        waiting.wait_for(lambda: _log_has(worker.log, 'monitoring (pid'),
-                         60, interval=0.2, what='pmond monitoring')
+    with fixtures.logged_daemon(
+            worker.host, [process.script('pmond'), '--config-file', conf],
+            worker.log,
+            lambda: fixtures.log_has(worker.log, 'monitoring (pid'),
+            'pmond monitoring'):
         yield worker
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
-
-
-def _log_has(path, text):
-    with open(path, errors='replace') as handle:
-        return text in handle.read()
 
 
 def _wait(predicate, what, timeout=60.0):
@@ -155,7 +131,7 @@ def _kill_and_wait_restart(lab, worker, killed):
 def test_killed_process_is_restarted(lab, fm, pmond):
     killed = []
     _kill_and_wait_restart(lab, pmond, killed)
-    _wait(lambda: _log_has(pmond.log, 'recovered after 1 restart'),
+    _wait(lambda: fixtures.log_has(pmond.log, 'recovered after 1 restart'),
           'restart debounced')
     assert ENTITY not in {a['entity_instance_id'] for a in fm.alarms()}
 
@@ -172,10 +148,10 @@ def test_past_threshold_raises_200_006_at_its_severity(lab, fm, pmond):
     assert alarm['reason_text'] == (
         "worker-0 is degraded due to the failure of its 'flock-dummyd' "
         "process. Auto recovery of this major process is in progress.")
-    assert _log_has(pmond.log, 'event=major')
+    assert fixtures.log_has(pmond.log, 'event=major')
     # the last restart stays up for its debounce: recovered and cleared
     fm.wait_for_alarms(
         lambda rows: not [a for a in rows
                           if a['entity_instance_id'] == ENTITY],
         timeout=60, what='200.006 cleared')
-    assert _log_has(pmond.log, 'event=recovered')
+    assert fixtures.log_has(pmond.log, 'event=recovered')

@@ -7,26 +7,13 @@ import socket
 import pytest
 
 from mtce.bmc import base, dynamic, factory, redfish
-from mtce.tests.unit.bmc import emulators
+from mtce.tests.unit.bmc import emulators, fixtures
 from stx_common.testing import ports
 
 PASSWORD = 'Bmc-pw-7f3a9c'
 
-
-@pytest.fixture(scope='module')
-def ipmi_bmc(tmp_path_factory):
-    bmc = emulators.IpmiEmulator(tmp_path_factory.mktemp('ipmi'),
-                                 PASSWORD).start()
-    yield bmc
-    bmc.stop()
-
-
-@pytest.fixture(scope='module')
-def redfish_bmc(tmp_path_factory):
-    bmc = emulators.RedfishEmulator(tmp_path_factory.mktemp('redfish'),
-                                    PASSWORD).start()
-    yield bmc
-    bmc.stop()
+ipmi_bmc = fixtures.emulator(emulators.IpmiEmulator, PASSWORD)
+redfish_bmc = fixtures.emulator(emulators.RedfishEmulator, PASSWORD)
 
 
 def _ipmi(bmc, password=PASSWORD):

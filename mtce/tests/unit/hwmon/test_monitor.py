@@ -4,7 +4,7 @@ import pytest
 
 from mtce.bmc import base
 from mtce.hwmon import hooks, monitor, provider
-from mtce.tests.unit.bmc import emulators
+from mtce.tests.unit.bmc import emulators, fixtures
 from mtce.tests.unit.bmc.recorder import AlarmRecorder
 from stx_lab.bmc import sensors
 
@@ -12,21 +12,8 @@ PASSWORD = 'Hw-pw-31b7'
 DEFAULTS = {'minor': 'ignore', 'major': 'log', 'critical': 'alarm'}
 CPU = 'host=worker-0.sensor=CPU Temp'
 
-
-@pytest.fixture(scope='module')
-def ipmi_bmc(tmp_path_factory):
-    bmc = emulators.IpmiEmulator(tmp_path_factory.mktemp('ipmi'),
-                                 PASSWORD).start()
-    yield bmc
-    bmc.stop()
-
-
-@pytest.fixture(scope='module')
-def redfish_bmc(tmp_path_factory):
-    bmc = emulators.RedfishEmulator(tmp_path_factory.mktemp('redfish'),
-                                    PASSWORD).start()
-    yield bmc
-    bmc.stop()
+ipmi_bmc = fixtures.emulator(emulators.IpmiEmulator, PASSWORD)
+redfish_bmc = fixtures.emulator(emulators.RedfishEmulator, PASSWORD)
 
 
 def _record(bmc, **values):

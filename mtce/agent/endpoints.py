@@ -52,17 +52,19 @@ class AgentEndpoints:
                             uuid)
 
     def process_event(self, context, event):
-        try:
-            contract.check_process_event(event)
-        except contract.InvalidHostMessage as exc:
-            LOG.warning('Process event dropped: %s', exc)
-            return
-        self.engine.post(self.lifecycle.process_event, event)
+        self._post_event('Process', contract.check_process_event,
+                         self.lifecycle.process_event, event)
 
     def sensor_event(self, context, event):
+        self._post_event('Sensor', contract.check_sensor_event,
+                         self.lifecycle.sensor_event, event)
+
+    def _post_event(self, kind, check, handler, event):
+        """Hand ``event`` to ``handler`` in the engine thread once
+        ``check`` accepts it; a refused one is logged and dropped."""
         try:
-            contract.check_sensor_event(event)
+            check(event)
         except contract.InvalidHostMessage as exc:
-            LOG.warning('Sensor event dropped: %s', exc)
+            LOG.warning('%s event dropped: %s', kind, exc)
             return
-        self.engine.post(self.lifecycle.sensor_event, event)
+        self.engine.post(handler, event)

@@ -75,25 +75,26 @@ class HostRecord:
         return max(1, int(min(values))) if values else default
 
 
+def _check_actions(hostname, where, values, key):
+    """The action of each severity of a group or sensor (``where``),
+    ``values[key % severity]``, when there is one."""
+    for severity in ('minor', 'major', 'critical'):
+        action = values.get(key % severity)
+        if action is not None:
+            try:
+                policy.check_action(severity, action)
+            except ValueError as exc:
+                raise ProviderError('host %s %s: %s' % (
+                    hostname, where, exc)) from None
+
+
 def _check_settings(hostname, record):
     for group, values in (record.get('groups') or {}).items():
-        for severity in ('minor', 'major', 'critical'):
-            action = values.get('actions_%s_group' % severity)
-            if action is not None:
-                try:
-                    policy.check_action(severity, action)
-                except ValueError as exc:
-                    raise ProviderError('host %s group %s: %s' % (
-                        hostname, group, exc)) from None
+        _check_actions(hostname, 'group %s' % group, values,
+                       'actions_%s_group')
     for sensor, values in (record.get('sensors') or {}).items():
-        for severity in ('minor', 'major', 'critical'):
-            action = values.get('actions_%s' % severity)
-            if action is not None:
-                try:
-                    policy.check_action(severity, action)
-                except ValueError as exc:
-                    raise ProviderError('host %s sensor %s: %s' % (
-                        hostname, sensor, exc)) from None
+        _check_actions(hostname, 'sensor %s' % sensor, values,
+                       'actions_%s')
         for key in policy.THRESHOLD_KEYS:
             if values.get(key) is not None:
                 try:

@@ -77,6 +77,33 @@ function stop_sysinv {
     stop_process sysinv-conductor
 }
 
+function configure_mtce {
+    sudo install -d -o $STACK_USER $MTCE_CONF_DIR $MTCE_STATE_PATH
+    if [[ ! -f $MTCE_KEY_FILE ]]; then
+        # the shared HMAC-SHA512 key of heartbeat and maintenance datagrams
+        (umask 077; openssl rand -hex 32 > $MTCE_KEY_FILE)
+    fi
+    iniset $MTCE_CONF DEFAULT transport_url $(get_transport_url)
+    iniset $MTCE_CONF DEFAULT state_path $MTCE_STATE_PATH
+    iniset $MTCE_CONF heartbeat auth_key_file $MTCE_KEY_FILE
+    iniset $MTCE_CONF heartbeat mgmt_address $HOST_IP
+    iniset $MTCE_CONF heartbeat transport unicast
+    iniset $MTCE_CONF heartbeat system_type all-in-one
+    iniset $MTCE_CONF client controller_mgmt_address $HOST_IP
+}
+
+function start_mtce {
+    run_process mtce-agent "$FLOCK_BIN_DIR/mtce-agent --config-file $MTCE_CONF"
+    run_process mtce-client "$FLOCK_BIN_DIR/mtce-client --config-file $MTCE_CONF"
+    run_process pmond "$FLOCK_BIN_DIR/pmond --config-file $MTCE_CONF"
+}
+
+function stop_mtce {
+    stop_process pmond
+    stop_process mtce-client
+    stop_process mtce-agent
+}
+
 if [[ "$1" == "stack" && "$2" == "install" ]]; then
     install_flock
 elif [[ "$1" == "stack" && "$2" == "post-config" ]]; then
@@ -85,6 +112,9 @@ elif [[ "$1" == "stack" && "$2" == "post-config" ]]; then
     fi
     if is_service_enabled sysinv-api sysinv-conductor; then
         configure_sysinv
+    fi
+    if is_service_enabled mtce-agent; then
+        configure_mtce
     fi
 elif [[ "$1" == "stack" && "$2" == "extra" ]]; then
     if is_service_enabled fm-api fm-manager; then
@@ -95,9 +125,15 @@ elif [[ "$1" == "stack" && "$2" == "extra" ]]; then
         init_sysinv
         start_sysinv
     fi
+    if is_service_enabled mtce-agent; then
+        start_mtce
+    fi
 fi
 
 if [[ "$1" == "unstack" ]]; then
+    if is_service_enabled mtce-agent; then
+        stop_mtce
+    fi
     if is_service_enabled sysinv-api sysinv-conductor; then
         stop_sysinv
     fi
